@@ -1,0 +1,106 @@
+package org.csonline.onboarding.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.csonline.onboarding.account.AccountService;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.phone.PhoneCodeService;
+import org.csonline.onboarding.support.UserInputException.InputError;
+import org.csonline.onboarding.support.UserInputException;
+import org.csonline.onboarding.web.ApplicantSession;
+import org.csonline.onboarding.web.JourneyGuard;
+import org.csonline.onboarding.web.Messages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Guide steps 13-14: "Account setup", tick the record, "Yes", "Confirm", then "Submit" and sign out. */
+@Controller
+class RecordConfirmationController {
+
+    private final OnboardingRepository onboardings;
+    private final AccountService accounts;
+    private final PhoneCodeService phoneCodes;
+    private final AccessReviewService reviews;
+    private final ApplicantSession session;
+    private final Messages messages;
+
+    RecordConfirmationController(OnboardingRepository onboardings, AccountService accounts,
+            PhoneCodeService phoneCodes, AccessReviewService reviews, ApplicantSession session, Messages messages) {
+        this.onboardings = onboardings;
+        this.accounts = accounts;
+        this.phoneCodes = phoneCodes;
+        this.reviews = reviews;
+        this.session = session;
+        this.messages = messages;
+    }
+
+    @GetMapping("/setup")
+    String setupPage(Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        if (!readyForConfirmation(onboarding)) {
+            return "redirect:/signup/phone";
+        }
+        model.addAttribute("onboarding", onboardings.get(onboarding));
+        return "applicant/setup";
+    }
+
+    @PostMapping("/setup")
+    String confirm(@RequestParam(defaultValue = "") String recordSelected,
+            @RequestParam(defaultValue = "") String confirmRecord, Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        List<InputError> problems = new ArrayList<>();
+        if (recordSelected.isEmpty()) {
+            problems.add(new InputError("recordSelected", "setup.record.required"));
+        }
+        if (!"yes".equals(confirmRecord)) {
+            problems.add(new InputError("confirmRecord", confirmRecord.isEmpty()
+                    ? "setup.confirm.required" : "setup.confirm.notYes"));
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("form", Map.of("recordSelected", recordSelected, "confirmRecord", confirmRecord));
+            model.addAttribute("errors", messages.errors(new UserInputException(problems)));
+            return setupPage(model);
+        }
+        return "redirect:/setup/submit";
+    }
+
+    @GetMapping("/setup/submit")
+    String submitPage(Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        if (!readyForConfirmation(onboarding)) {
+            return "redirect:/signup/phone";
+        }
+        model.addAttribute("onboarding", onboardings.get(onboarding));
+        return "applicant/setup-submit";
+    }
+
+    @PostMapping("/setup/submit")
+    String submit(HttpServletRequest request, Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        Optional<UUID> account = session.signedInAccountId().or(() -> accounts.accountForOnboarding(onboarding));
+        if (!readyForConfirmation(onboarding) || account.isEmpty()) {
+            model.addAttribute("errors", messages.error("submit", "setup.accountNotReady"));
+            return submitPage(model);
+        }
+        reviews.submit(onboarding, account.get());
+        request.getSession().invalidate();
+        return "redirect:/setup/submitted";
+    }
+
+    @GetMapping("/setup/submitted")
+    String submitted() {
+        return "applicant/setup-submitted";
+    }
+
+    /** A new applicant has confirmed their phone twice; an existing one has signed in. */
+    private boolean readyForConfirmation(UUID onboarding) {
+        return session.signedInAccountId().isPresent() || phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS;
+    }
+}

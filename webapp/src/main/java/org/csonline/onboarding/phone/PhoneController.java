@@ -1,0 +1,99 @@
+package org.csonline.onboarding.phone;
+
+import java.util.Map;
+import java.util.UUID;
+import org.csonline.onboarding.signup.SignupService;
+import org.csonline.onboarding.support.UserInputException;
+import org.csonline.onboarding.web.ApplicantSession;
+import org.csonline.onboarding.web.JourneyGuard;
+import org.csonline.onboarding.web.Messages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Guide steps 11-12: register a phone, then confirm it with a second code. */
+@Controller
+class PhoneController {
+
+    private final PhoneCodeService phoneCodes;
+    private final SignupService signups;
+    private final ApplicantSession session;
+    private final Messages messages;
+
+    PhoneController(PhoneCodeService phoneCodes, SignupService signups, ApplicantSession session, Messages messages) {
+        this.phoneCodes = phoneCodes;
+        this.signups = signups;
+        this.session = session;
+        this.messages = messages;
+    }
+
+    @GetMapping("/signup/phone")
+    String phonePage(Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        if (!signups.hasSubmittedDetails(onboarding)) {
+            return "redirect:/signup/details";
+        }
+        int rounds = phoneCodes.roundsPassed(onboarding);
+        if (rounds >= PhoneCodeService.ROUNDS) {
+            return "redirect:/setup";
+        }
+        model.addAttribute("round", rounds + 1);
+        model.addAttribute("maskedPhone", phoneCodes.onboardingPhone(onboarding).map(PhoneNumber::mask).orElse(""));
+        return rounds == 0 ? "applicant/phone" : "applicant/phone-again";
+    }
+
+    @PostMapping("/signup/phone")
+    String sendCode(@RequestParam(defaultValue = "") String phoneNumber, @RequestParam(defaultValue = "sms") String channel,
+            Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        try {
+            phoneCodes.requestForOnboarding(onboarding, phoneNumber, PhoneChannel.fromId(channel));
+        } catch (UserInputException e) {
+            model.addAttribute("form", Map.of("phoneNumber", phoneNumber));
+            model.addAttribute("errors", messages.errors(e));
+            model.addAttribute("round", 1);
+            return "applicant/phone";
+        }
+        return "redirect:/signup/phone/code?sent=" + PhoneChannel.fromId(channel).id();
+    }
+
+    @PostMapping("/signup/phone/again")
+    String sendAgain(@RequestParam(defaultValue = "sms") String channel) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        if (phoneCodes.onboardingPhone(onboarding).isEmpty()) {
+            return "redirect:/signup/phone";
+        }
+        phoneCodes.requestAgain(onboarding, PhoneChannel.fromId(channel));
+        return "redirect:/signup/phone/code?sent=" + PhoneChannel.fromId(channel).id();
+    }
+
+    @GetMapping("/signup/phone/code")
+    String codePage(Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        if (phoneCodes.onboardingPhone(onboarding).isEmpty()) {
+            return "redirect:/signup/phone";
+        }
+        model.addAttribute("round", phoneCodes.roundsPassed(onboarding) + 1);
+        model.addAttribute("maskedPhone", phoneCodes.onboardingPhone(onboarding).map(PhoneNumber::mask).orElse(""));
+        return "applicant/phone-code";
+    }
+
+    @PostMapping("/signup/phone/code")
+    String verify(@RequestParam(defaultValue = "") String code, Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        model.addAttribute("form", Map.of("code", code));
+        try {
+            PhoneCheckResult result = phoneCodes.verifyForOnboarding(onboarding, code);
+            if (result == PhoneCheckResult.APPROVED) {
+                return phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS
+                        ? "redirect:/setup" : "redirect:/signup/phone";
+            }
+            model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
+        } catch (UserInputException e) {
+            model.addAttribute("errors", messages.errors(e));
+        }
+        return codePage(model);
+    }
+}

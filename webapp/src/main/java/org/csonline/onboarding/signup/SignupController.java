@@ -1,0 +1,119 @@
+package org.csonline.onboarding.signup;
+
+import java.util.Map;
+import java.util.UUID;
+import org.csonline.onboarding.support.UserInputException;
+import org.csonline.onboarding.web.ApplicantSession;
+import org.csonline.onboarding.web.JourneyGuard;
+import org.csonline.onboarding.web.Messages;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Guide steps 5-10: "Sign up now" to "Create". */
+@Controller
+class SignupController {
+
+    private final SignupService signups;
+    private final ApplicantSession session;
+    private final Messages messages;
+
+    SignupController(SignupService signups, ApplicantSession session, Messages messages) {
+        this.signups = signups;
+        this.session = session;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("step")
+    String step() {
+        return "signup";
+    }
+
+    @GetMapping("/signup/email")
+    String emailPage(Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        if (!model.containsAttribute("formFilled")) {
+            model.addAttribute("form", Map.of("email", signups.emailFor(onboarding).orElse("")));
+        }
+        return "applicant/signup-email";
+    }
+
+    @PostMapping("/signup/email")
+    String sendCode(@RequestParam(defaultValue = "") String email, Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        try {
+            signups.requestEmailCode(onboarding, email);
+        } catch (UserInputException e) {
+            model.addAttribute("form", Map.of("email", email));
+            model.addAttribute("formFilled", true);
+            model.addAttribute("errors", messages.errors(e));
+            return emailPage(model);
+        }
+        return "redirect:/signup/verify";
+    }
+
+    @GetMapping("/signup/verify")
+    String verifyPage(Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        model.addAttribute("email", signups.emailFor(onboarding).orElse(""));
+        return "applicant/signup-verify";
+    }
+
+    @PostMapping("/signup/verify")
+    String verify(@RequestParam(defaultValue = "") String code, Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        model.addAttribute("form", Map.of("code", code));
+        try {
+            EmailCodeResult result = signups.verifyEmail(onboarding, code);
+            if (result == EmailCodeResult.VERIFIED) {
+                return "redirect:/signup/verified";
+            }
+            model.addAttribute("errors", messages.error("code", "signup.code." + result.name()));
+        } catch (UserInputException e) {
+            model.addAttribute("errors", messages.errors(e));
+        }
+        return verifyPage(model);
+    }
+
+    @PostMapping("/signup/verify/resend")
+    String resend(Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        try {
+            signups.requestEmailCode(onboarding, signups.emailFor(onboarding).orElse(""));
+        } catch (UserInputException e) {
+            model.addAttribute("errors", messages.errors(e));
+            return verifyPage(model);
+        }
+        return "redirect:/signup/verify?resent";
+    }
+
+    @GetMapping("/signup/verified")
+    String verified() {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        return signups.isEmailVerified(onboarding) ? "applicant/signup-verified" : "redirect:/signup/verify";
+    }
+
+    @GetMapping("/signup/details")
+    String detailsPage() {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        return signups.isEmailVerified(onboarding) ? "applicant/signup-details" : "redirect:/signup/verify";
+    }
+
+    @PostMapping("/signup/details")
+    String create(@RequestParam(defaultValue = "") String givenName, @RequestParam(defaultValue = "") String surname,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmNewPassword, Model model) {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        try {
+            signups.submitDetails(onboarding, new AccountDetails(givenName, surname, newPassword, confirmNewPassword));
+        } catch (UserInputException e) {
+            model.addAttribute("form", Map.of("givenName", givenName, "surname", surname));
+            model.addAttribute("errors", messages.errors(e));
+            return detailsPage();
+        }
+        return "redirect:/signup/phone";
+    }
+}

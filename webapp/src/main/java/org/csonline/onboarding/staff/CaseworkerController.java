@@ -1,0 +1,113 @@
+package org.csonline.onboarding.staff;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.UUID;
+import org.csonline.onboarding.invitation.SetupCodeCheck;
+import org.csonline.onboarding.invitation.SetupCodeService;
+import org.csonline.onboarding.onboarding.NewOnboarding;
+import org.csonline.onboarding.onboarding.Onboarding;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
+import org.csonline.onboarding.support.UserInputException;
+import org.csonline.onboarding.timeline.TimelineService;
+import org.csonline.onboarding.web.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Caseworker pages: start an onboarding (guide step 1), follow it, confirm the setup code (step 2). */
+@Controller
+class CaseworkerController {
+
+    private final OnboardingService onboardingService;
+    private final OnboardingRepository onboardings;
+    private final SetupCodeService setupCodes;
+    private final TimelineService timeline;
+    private final Messages messages;
+
+    CaseworkerController(OnboardingService onboardingService, OnboardingRepository onboardings,
+            SetupCodeService setupCodes, TimelineService timeline, Messages messages) {
+        this.onboardingService = onboardingService;
+        this.onboardings = onboardings;
+        this.setupCodes = setupCodes;
+        this.timeline = timeline;
+        this.messages = messages;
+    }
+
+    @GetMapping("/staff/onboardings")
+    String list(Principal caseworker, Model model) {
+        model.addAttribute("onboardings", onboardings.byCaseworker(caseworker.getName()));
+        return "staff/onboardings";
+    }
+
+    @GetMapping("/staff/onboardings/new")
+    String newOnboarding() {
+        return "staff/onboarding-new";
+    }
+
+    @PostMapping("/staff/onboardings")
+    String start(@RequestParam(defaultValue = "") String applicantEmail,
+            @RequestParam(defaultValue = "") String recordReference, @RequestParam(defaultValue = "") String recordName,
+            Principal caseworker, Model model) {
+        try {
+            UUID id = onboardingService.start(new NewOnboarding(applicantEmail, recordReference, recordName),
+                    caseworker.getName());
+            return "redirect:/staff/onboardings/" + id;
+        } catch (UserInputException e) {
+            model.addAttribute("form", Map.of("applicantEmail", applicantEmail, "recordReference", recordReference,
+                    "recordName", recordName));
+            model.addAttribute("errors", messages.errors(e));
+            return "staff/onboarding-new";
+        }
+    }
+
+    @GetMapping("/staff/onboardings/{id}")
+    String show(@PathVariable UUID id, Authentication user, Model model) {
+        Onboarding onboarding = visibleTo(id, user);
+        model.addAttribute("onboarding", onboarding);
+        model.addAttribute("timeline", timeline.timeline(id));
+        model.addAttribute("awaitingSetupCode", setupCodes.isAwaitingConfirmation(id));
+        return "staff/onboarding";
+    }
+
+    @PostMapping("/staff/onboardings/{id}/setup-code")
+    String confirmSetupCode(@PathVariable UUID id, @RequestParam(defaultValue = "") String setupCode,
+            Authentication user, Model model, RedirectAttributes redirect) {
+        visibleTo(id, user);
+        if (setupCode.isBlank()) {
+            model.addAttribute("errors", messages.error("setupCode", "setupCode.required"));
+            return show(id, user, model);
+        }
+        SetupCodeCheck check = setupCodes.confirmFromCaseworkerPage(id, setupCode);
+        switch (check.outcome()) {
+            case CONFIRMED -> redirect.addFlashAttribute("notice", messages.text("setupCode.confirmed"));
+            case LOCKED -> redirect.addFlashAttribute("notice", messages.text("setupCode.locked"));
+            case WRONG, NOT_READY -> {
+                model.addAttribute("form", Map.of("setupCode", setupCode));
+                model.addAttribute("errors", messages.error("setupCode", "setupCode." + check.outcome().name(),
+                        check.triesLeft()));
+                return show(id, user, model);
+            }
+        }
+        return "redirect:/staff/onboardings/" + id;
+    }
+
+    /** Caseworkers see their own onboardings; managers see all. */
+    private Onboarding visibleTo(UUID id, Authentication user) {
+        Onboarding onboarding = onboardings.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean manager = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MANAGER"));
+        if (!manager && !onboarding.caseworker().equals(user.getName())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return onboarding;
+    }
+}

@@ -1,0 +1,50 @@
+package org.csonline.onboarding.web;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.annotation.SessionScope;
+
+/**
+ * What the server remembers about the applicant in this browser: the onboarding whose invitation link they opened,
+ * and the account they signed in to (after a password, and after the phone code).
+ */
+@Component
+@SessionScope
+public class ApplicantSession implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private UUID onboardingId;
+    private UUID passwordCheckedAccountId;
+    private UUID signedInAccountId;
+
+    public Optional<UUID> onboardingId() {
+        return Optional.ofNullable(onboardingId);
+    }
+
+    public void startJourney(UUID onboardingId) {
+        this.onboardingId = onboardingId;
+    }
+
+    public Optional<UUID> passwordCheckedAccountId() {
+        return Optional.ofNullable(passwordCheckedAccountId);
+    }
+
+    public void passwordChecked(UUID accountId) {
+        this.passwordCheckedAccountId = accountId;
+        this.signedInAccountId = null;
+    }
+
+    public Optional<UUID> signedInAccountId() {
+        return Optional.ofNullable(signedInAccountId);
+    }
+
+    public void signedIn(UUID accountId) {
+        this.passwordCheckedAccountId = null;
+        this.signedInAccountId = accountId;
+    }
+}

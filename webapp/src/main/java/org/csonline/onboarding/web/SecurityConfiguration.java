@@ -1,0 +1,53 @@
+package org.csonline.onboarding.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Staff pages sign in with Spring Security's form login; applicant pages manage their own two-step sign-in in
+ * {@link ApplicantSession}. Both get CSRF protection and the same security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; object-src 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
+        http.securityMatcher("/staff/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/staff/sign-in").permitAll()
+                        .requestMatchers("/staff/onboardings/**").hasRole("CASEWORKER")
+                        .requestMatchers("/staff/reviews/**").hasRole("REVIEWER")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/staff/sign-in").loginProcessingUrl("/staff/sign-in")
+                        .defaultSuccessUrl("/staff", true).failureUrl("/staff/sign-in?error"))
+                .logout(logout -> logout.logoutUrl("/staff/sign-out").logoutSuccessUrl("/staff/sign-in?signedOut"))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain applicantPages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(Customizer.withDefaults())
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny);
+    }
+}

@@ -1,0 +1,83 @@
+package org.csonline.onboarding.access;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingStatus;
+import org.csonline.onboarding.process.OnboardingProcess;
+import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.process.ProcessProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Guide steps 13-15: the applicant asks for the record, a reviewer decides. */
+@Service
+public class AccessReviewService {
+
+    private final JdbcClient jdbc;
+    private final OnboardingRepository onboardings;
+    private final OnboardingProcess process;
+    private final ProcessProperties timing;
+    private final Clock clock;
+
+    public AccessReviewService(JdbcClient jdbc, OnboardingRepository onboardings, OnboardingProcess process,
+            ProcessProperties timing, Clock clock) {
+        this.jdbc = jdbc;
+        this.onboardings = onboardings;
+        this.process = process;
+        this.timing = timing;
+        this.clock = clock;
+    }
+
+    /** Step 14: "Submit". Submitting twice is one request. */
+    public void submit(UUID onboardingId, UUID accountId) {
+        Instant now = clock.instant();
+        int inserted = jdbc.sql("insert into access_request (onboarding_id, account_id, submitted_at) "
+                        + "select ?, ?, ? where not exists (select 1 from access_request where onboarding_id = ?)")
+                .params(onboardingId, accountId, Timestamp.from(now), onboardingId).update();
+        if (inserted == 1) {
+            onboardings.setAccount(onboardingId, accountId);
+        }
+        process.publish(ProcessMessage.RECORD_CONFIRMATION_SUBMITTED, onboardingId, "1",
+                Map.of("accessReviewDue", now.plus(timing.accessReviewPeriod()).toString()));
+    }
+
+    public boolean isSubmitted(UUID onboardingId) {
+        return jdbc.sql("select count(*) from access_request where onboarding_id = ?").param(onboardingId)
+                .query(Integer.class).single() > 0;
+    }
+
+    public List<PendingReview> pending() {
+        return jdbc.sql("select o.id, o.record_reference, o.record_name, o.applicant_email, r.submitted_at "
+                        + "from access_request r join onboarding o on o.id = r.onboarding_id "
+                        + "where r.decision is null and o.status = 'IN_PROGRESS' order by r.submitted_at")
+                .query((rs, n) -> new PendingReview(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    public Optional<PendingReview> findPending(UUID onboardingId) {
+        return pending().stream().filter(p -> p.onboardingId().equals(onboardingId)).findFirst();
+    }
+
+    /** Step 15: "Approve" or "Decline"; the first decision counts. */
+    public boolean decide(UUID onboardingId, boolean approved, String reviewer) {
+        int updated = jdbc.sql("update access_request set decision = ?, decided_by = ?, decided_at = ? "
+                        + "where onboarding_id = ? and decision is null")
+                .params(approved ? "APPROVED" : "DECLINED", reviewer, Timestamp.from(clock.instant()), onboardingId)
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        if (!approved) {
+            onboardings.setStatus(onboardingId, OnboardingStatus.DECLINED, "ACCESS_DECLINED");
+        }
+        process.publish(ProcessMessage.ACCESS_REVIEW_DECIDED, onboardingId, "1", Map.of("accessApproved", approved));
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+package org.csonline.onboarding.account;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.util.Map;
+import java.util.UUID;
+import org.csonline.onboarding.email.EmailKind;
+import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.onboarding.Onboarding;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingStatus;
+import org.csonline.onboarding.support.CouncilProperties;
+import org.springframework.stereotype.Component;
+
+/** Guide step 15: "New Children's Services Online activation". */
+@Component
+public class SendActivationEmailWorker {
+
+    private final AccountRepository accounts;
+    private final OnboardingRepository onboardings;
+    private final EmailService email;
+    private final CouncilProperties council;
+
+    public SendActivationEmailWorker(AccountRepository accounts, OnboardingRepository onboardings, EmailService email,
+            CouncilProperties council) {
+        this.accounts = accounts;
+        this.onboardings = onboardings;
+        this.email = email;
+        this.council = council;
+    }
+
+    @JobWorker(type = "send-activation-email")
+    public void sendActivationEmail(@Variable String onboardingId, @Variable String accountId) {
+        Account account = accounts.get(UUID.fromString(accountId));
+        Onboarding onboarding = onboardings.get(UUID.fromString(onboardingId));
+        email.sendOnce("activation-email:" + onboardingId, account.email(), EmailKind.ACTIVATION, Map.of(
+                "givenName", account.givenName(),
+                "recordName", onboarding.recordName(),
+                "link", council.baseUrl() + "/sign-in"));
+        onboardings.setStatus(onboarding.id(), OnboardingStatus.COMPLETED, null);
+    }
+}

@@ -1,0 +1,26 @@
+package org.csonline.onboarding.email;
+
+/** Each email the journey sends; subjects are the council guide's, word for word. */
+public enum EmailKind {
+    SETUP("setup", "Set up your %2$s Account"),
+    INVITATION("invitation", "Accept %2$s Account Invitation"),
+    VERIFICATION_CODE("verification-code", "%1$s account verification code"),
+    ACTIVATION("activation", "New %2$s activation");
+
+    private final String template;
+    private final String subjectPattern;
+
+    EmailKind(String template, String subjectPattern) {
+        this.template = template;
+        this.subjectPattern = subjectPattern;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    /** The subject with the council's name and the portal's name filled in. */
+    public String subject(String councilName, String portalName) {
+        return subjectPattern.formatted(councilName, portalName);
+    }
+}

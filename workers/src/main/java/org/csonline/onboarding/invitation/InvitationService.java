@@ -1,0 +1,114 @@
+package org.csonline.onboarding.invitation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.csonline.onboarding.email.EmailKind;
+import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.onboarding.Onboarding;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingStatus;
+import org.csonline.onboarding.support.CouncilProperties;
+import org.csonline.onboarding.support.Secrets;
+import org.csonline.onboarding.support.SecurityProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Guide step 3: the invitation link, a single-use token bound to the invited email address. */
+@Service
+public class InvitationService {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private final JdbcClient jdbc;
+    private final Secrets secrets;
+    private final SecurityProperties limits;
+    private final CouncilProperties council;
+    private final OnboardingRepository onboardings;
+    private final EmailService email;
+    private final Clock clock;
+
+    public InvitationService(JdbcClient jdbc, Secrets secrets, SecurityProperties limits, CouncilProperties council,
+            OnboardingRepository onboardings, EmailService email, Clock clock) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.limits = limits;
+        this.council = council;
+        this.onboardings = onboardings;
+        this.email = email;
+        this.clock = clock;
+    }
+
+    public void createAndSend(UUID onboardingId) {
+        Onboarding onboarding = onboardings.get(onboardingId);
+        Instant expires = clock.instant().plus(limits.invitationValidity());
+        email.sendOnce("invitation-email:" + onboardingId, onboarding.applicantEmail(), EmailKind.INVITATION,
+                Map.of("link", council.baseUrl() + "/invitation/" + storeNewToken(onboardingId, expires),
+                        "expiresOn", DAY.format(expires)));
+    }
+
+    private String storeNewToken(UUID onboardingId, Instant expires) {
+        String token = secrets.token();
+        jdbc.sql("merge into invitation (onboarding_id, token_hash, expires_at, created_at) key (onboarding_id) "
+                        + "values (?, ?, ?, ?)")
+                .params(onboardingId, secrets.hash(token), Timestamp.from(expires), Timestamp.from(clock.instant()))
+                .update();
+        return token;
+    }
+
+    /** What opening a link found. */
+    public enum LinkState { VALID, USED, EXPIRED, UNKNOWN, CANCELLED }
+
+    public LinkState inspect(String token) {
+        return find(token).map(this::state).orElse(LinkState.UNKNOWN);
+    }
+
+    /** Consumes the link (the button on the link page posts here); returns the onboarding it belongs to. */
+    @Transactional
+    public Optional<UUID> open(String token) {
+        Optional<StoredInvitation> invitation = find(token);
+        if (invitation.isEmpty() || state(invitation.get()) != LinkState.VALID) {
+            return Optional.empty();
+        }
+        int updated = jdbc.sql("update invitation set opened_at = ? where onboarding_id = ? and opened_at is null")
+                .params(Timestamp.from(clock.instant()), invitation.get().onboardingId()).update();
+        return updated == 1 ? Optional.of(invitation.get().onboardingId()) : Optional.empty();
+    }
+
+    public void invalidate(UUID onboardingId) {
+        jdbc.sql("update invitation set expires_at = ? where onboarding_id = ?")
+                .params(Timestamp.from(clock.instant()), onboardingId).update();
+    }
+
+    private LinkState state(StoredInvitation invitation) {
+        if (onboardings.get(invitation.onboardingId()).status() != OnboardingStatus.IN_PROGRESS) {
+            return LinkState.CANCELLED;
+        }
+        if (invitation.opened()) {
+            return LinkState.USED;
+        }
+        return invitation.expiresAt().isAfter(clock.instant()) ? LinkState.VALID : LinkState.EXPIRED;
+    }
+
+    private Optional<StoredInvitation> find(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select onboarding_id, expires_at, opened_at from invitation where token_hash = ?")
+                .param(secrets.hash(token))
+                .query((rs, n) -> new StoredInvitation(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) != null))
+                .optional();
+    }
+
+    private record StoredInvitation(UUID onboardingId, Instant expiresAt, boolean opened) {
+    }
+}

@@ -1,0 +1,130 @@
+package org.csonline.onboarding.invitation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.csonline.onboarding.email.EmailKind;
+import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.onboarding.Onboarding;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.process.OnboardingProcess;
+import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.support.Secrets;
+import org.csonline.onboarding.support.SecurityProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Guide steps 1-2: the code the applicant reads out to their caseworker. */
+@Service
+public class SetupCodeService {
+
+    private final JdbcClient jdbc;
+    private final Secrets secrets;
+    private final SecurityProperties limits;
+    private final OnboardingRepository onboardings;
+    private final EmailService email;
+    private final OnboardingProcess process;
+    private final Clock clock;
+
+    public SetupCodeService(JdbcClient jdbc, Secrets secrets, SecurityProperties limits,
+            OnboardingRepository onboardings, EmailService email, OnboardingProcess process, Clock clock) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.limits = limits;
+        this.onboardings = onboardings;
+        this.email = email;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    /** Makes the setup code and emails it, once per onboarding whatever the job retries. */
+    public void createAndSend(UUID onboardingId) {
+        Onboarding onboarding = onboardings.get(onboardingId);
+        email.sendOnce("setup-email:" + onboardingId, onboarding.applicantEmail(), EmailKind.SETUP,
+                Map.of("setupCode", storeNewCode(onboardingId)));
+    }
+
+    private String storeNewCode(UUID onboardingId) {
+        String code = secrets.readableCode(limits.setupCodeLength());
+        jdbc.sql("merge into setup_code (onboarding_id, code_hash, wrong_attempts, created_at) key (onboarding_id) "
+                        + "values (?, ?, 0, ?)")
+                .params(onboardingId, secrets.hash(code), Timestamp.from(clock.instant()))
+                .update();
+        return formatForReading(code);
+    }
+
+    /** Groups of four read more easily over the phone: ABCD-EFGH. */
+    static String formatForReading(String code) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < code.length(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                out.append('-');
+            }
+            out.append(code.charAt(i));
+        }
+        return out.toString();
+    }
+
+    /** Checks a typed code; wrong ones count, and the last allowed wrong one locks the code for good. */
+    @Transactional
+    public SetupCodeCheck check(UUID onboardingId, String typed) {
+        Optional<StoredSetupCode> stored = jdbc.sql("select code_hash, wrong_attempts, confirmed_at, locked_at "
+                        + "from setup_code where onboarding_id = ? for update")
+                .param(onboardingId)
+                .query((rs, n) -> new StoredSetupCode(rs.getString(1), rs.getInt(2),
+                        rs.getTimestamp(3) != null, rs.getTimestamp(4) != null))
+                .optional();
+        if (stored.isEmpty()) {
+            return new SetupCodeCheck(SetupCodeOutcome.NOT_READY, limits.setupCodeMaxWrong());
+        }
+        StoredSetupCode code = stored.get();
+        if (code.locked()) {
+            return new SetupCodeCheck(SetupCodeOutcome.LOCKED, 0);
+        }
+        if (code.confirmed()) {
+            return new SetupCodeCheck(SetupCodeOutcome.CONFIRMED, 0);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        if (secrets.matches(Secrets.normaliseCode(typed), code.hash())) {
+            jdbc.sql("update setup_code set confirmed_at = ? where onboarding_id = ?").params(now, onboardingId).update();
+            return new SetupCodeCheck(SetupCodeOutcome.CONFIRMED, 0);
+        }
+        int wrong = code.wrongAttempts() + 1;
+        boolean lock = wrong >= limits.setupCodeMaxWrong();
+        jdbc.sql("update setup_code set wrong_attempts = ?, locked_at = ? where onboarding_id = ?")
+                .params(wrong, lock ? now : null, onboardingId).update();
+        return lock ? new SetupCodeCheck(SetupCodeOutcome.LOCKED, 0)
+                : new SetupCodeCheck(SetupCodeOutcome.WRONG, limits.setupCodeMaxWrong() - wrong);
+    }
+
+    /**
+     * The caseworker page's route (DESIGN.md section 3): check at once so the caseworker sees the result, and tell
+     * the process when the question is settled: confirmed, or locked after too many wrong codes.
+     */
+    public SetupCodeCheck confirmFromCaseworkerPage(UUID onboardingId, String typed) {
+        SetupCodeCheck check = check(onboardingId, typed);
+        if (check.outcome() == SetupCodeOutcome.CONFIRMED || check.outcome() == SetupCodeOutcome.LOCKED) {
+            process.publish(ProcessMessage.SETUP_CODE_CHECKED, onboardingId, check.outcome().name(),
+                    Map.of("setupCodeOutcome", check.outcome().name()));
+        }
+        return check;
+    }
+
+    public boolean isAwaitingConfirmation(UUID onboardingId) {
+        return jdbc.sql("select count(*) from setup_code where onboarding_id = ? and confirmed_at is null "
+                        + "and locked_at is null")
+                .param(onboardingId).query(Integer.class).single() > 0;
+    }
+
+    /** Cancelling an onboarding makes its setup code useless. */
+    public void invalidate(UUID onboardingId) {
+        jdbc.sql("update setup_code set locked_at = coalesce(locked_at, ?) where onboarding_id = ?")
+                .params(Timestamp.from(clock.instant()), onboardingId).update();
+    }
+
+    private record StoredSetupCode(String hash, int wrongAttempts, boolean confirmed, boolean locked) {
+    }
+}

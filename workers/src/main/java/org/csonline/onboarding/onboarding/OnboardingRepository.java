@@ -1,0 +1,75 @@
+package org.csonline.onboarding.onboarding;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OnboardingRepository {
+
+    private static final String COLUMNS = "id, applicant_email, record_reference, record_name, caseworker, status, "
+            + "cancellation_reason, account_id, created_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public OnboardingRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void insert(Onboarding onboarding) {
+        jdbc.sql("insert into onboarding (" + COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(onboarding.id(), onboarding.applicantEmail(), onboarding.recordReference(),
+                        onboarding.recordName(), onboarding.caseworker(), onboarding.status().name(),
+                        onboarding.cancellationReason(), onboarding.accountId(),
+                        Timestamp.from(onboarding.createdAt()), Timestamp.from(onboarding.createdAt()))
+                .update();
+    }
+
+    public Optional<Onboarding> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from onboarding where id = ?").param(id)
+                .query(OnboardingRepository::map).optional();
+    }
+
+    public Onboarding get(UUID id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("No onboarding " + id));
+    }
+
+    public List<Onboarding> byCaseworker(String caseworker) {
+        return jdbc.sql("select " + COLUMNS + " from onboarding where caseworker = ? order by created_at desc")
+                .param(caseworker).query(OnboardingRepository::map).list();
+    }
+
+    void setProcessInstanceKey(UUID id, long key) {
+        jdbc.sql("update onboarding set process_instance_key = ?, updated_at = ? where id = ?")
+                .params(key, now(), id).update();
+    }
+
+    public void setStatus(UUID id, OnboardingStatus status, String reason) {
+        jdbc.sql("update onboarding set status = ?, cancellation_reason = ?, updated_at = ? where id = ?")
+                .params(status.name(), reason, now(), id).update();
+    }
+
+    public void setAccount(UUID id, UUID accountId) {
+        jdbc.sql("update onboarding set account_id = ?, updated_at = ? where id = ?")
+                .params(accountId, now(), id).update();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static Onboarding map(ResultSet rs, int row) throws SQLException {
+        return new Onboarding(rs.getObject("id", UUID.class), rs.getString("applicant_email"),
+                rs.getString("record_reference"), rs.getString("record_name"), rs.getString("caseworker"),
+                OnboardingStatus.valueOf(rs.getString("status")), rs.getString("cancellation_reason"),
+                rs.getObject("account_id", UUID.class), rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,38 @@
+package org.csonline.onboarding.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plays SendGrid and Twilio when no keys are configured: every message is stored, and the local profile shows
+ * them at /dev/outbox. Messages hold codes in clear, as a real inbox or phone would.
+ */
+@Component
+public class LocalOutbox {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public LocalOutbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void deliver(Channel channel, String to, String subject, String body) {
+        jdbc.sql("insert into local_outbox (channel, recipient, subject, body, sent_at) values (?, ?, ?, ?, ?)")
+                .params(channel.name(), to, subject, body, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Newest first. */
+    public List<OutboxEntry> entries() {
+        return jdbc.sql("select id, channel, recipient, subject, body, sent_at from local_outbox order by id desc")
+                .query((rs, n) -> new OutboxEntry(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                        rs.getTimestamp("sent_at").toInstant()))
+                .list();
+    }
+}

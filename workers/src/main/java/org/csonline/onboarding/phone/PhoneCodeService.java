@@ -1,0 +1,129 @@
+package org.csonline.onboarding.phone;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.csonline.onboarding.account.Account;
+import org.csonline.onboarding.delivery.DeliveryLedger;
+import org.csonline.onboarding.process.OnboardingProcess;
+import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.support.UserInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+
+/** Guide steps 11-12 (two rounds of a phone code during sign-up) and the second factor of every sign-in. */
+@Service
+public class PhoneCodeService {
+
+    /** Rounds of "Send Code"/"Call me" a new applicant passes: step 11, then step 12 repeats it. */
+    public static final int ROUNDS = 2;
+
+    private final JdbcClient jdbc;
+    private final PhoneVerification verification;
+    private final DeliveryLedger ledger;
+    private final OnboardingProcess process;
+    private final Clock clock;
+
+    public PhoneCodeService(JdbcClient jdbc, PhoneVerification verification, DeliveryLedger ledger,
+            OnboardingProcess process, Clock clock) {
+        this.jdbc = jdbc;
+        this.verification = verification;
+        this.ledger = ledger;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    /** Step 11: a number typed on the phone page and the button pressed. */
+    public PhoneNumber requestForOnboarding(UUID onboardingId, String typedNumber, PhoneChannel channel) {
+        PhoneNumber number = PhoneNumbers.parse(typedNumber);
+        if (channel == PhoneChannel.SMS && !number.canReceiveTexts()) {
+            throw new UserInputException("phoneNumber", "phone.number.landline");
+        }
+        Optional<String> previous = onboardingPhone(onboardingId);
+        if (previous.isEmpty() || !previous.get().equals(number.e164())) {
+            jdbc.sql("update signup set phone_e164 = ?, phone_verifications = 0 where onboarding_id = ?")
+                    .params(number.e164(), onboardingId).update();
+        }
+        requestCode(onboardingId, number.e164(), channel);
+        return number;
+    }
+
+    /** Step 12 and "send new code": the number already given, by the channel chosen now. */
+    public void requestAgain(UUID onboardingId, PhoneChannel channel) {
+        String e164 = onboardingPhone(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
+        requestCode(onboardingId, e164, channel);
+    }
+
+    private void requestCode(UUID onboardingId, String e164, PhoneChannel channel) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into phone_code_request (onboarding_id, phone_e164, channel, requested_at) values (?, ?, ?, ?)")
+                .params(onboardingId, e164, channel.name(), Timestamp.from(clock.instant()))
+                .update(key, "id");
+        long requestId = key.getKeyAs(Long.class);
+        process.publish(ProcessMessage.PHONE_CODE_REQUESTED, onboardingId, Long.toString(requestId),
+                Map.of("phoneCodeRequestId", requestId));
+    }
+
+    /** Worker side: one text or call per request, whatever the job retries. */
+    public void send(long requestId) {
+        PhoneRequest request = jdbc.sql("select phone_e164, channel from phone_code_request where id = ?")
+                .param(requestId)
+                .query((rs, n) -> new PhoneRequest(rs.getString(1), PhoneChannel.valueOf(rs.getString(2))))
+                .single();
+        ledger.once("phone-code:" + requestId, request.channel().outboxChannel(),
+                () -> verification.start(request.e164(), request.channel()));
+    }
+
+    /** Steps 11-12: the code typed; a right one is reported to the process with the round it completes. */
+    public PhoneCheckResult verifyForOnboarding(UUID onboardingId, String code) {
+        if (code == null || code.isBlank()) {
+            throw new UserInputException("code", "phone.code.required");
+        }
+        String e164 = onboardingPhone(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
+        PhoneCheckResult result = verification.check(e164, code);
+        if (result == PhoneCheckResult.APPROVED) {
+            jdbc.sql("update signup set phone_verifications = phone_verifications + 1 where onboarding_id = ?")
+                    .param(onboardingId).update();
+            int rounds = roundsPassed(onboardingId);
+            process.publish(ProcessMessage.PHONE_CODE_VERIFIED, onboardingId, Integer.toString(rounds),
+                    Map.of("phoneVerifications", rounds));
+        }
+        return result;
+    }
+
+    public int roundsPassed(UUID onboardingId) {
+        return jdbc.sql("select phone_verifications from signup where onboarding_id = ?").param(onboardingId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    public Optional<String> onboardingPhone(UUID onboardingId) {
+        return jdbc.sql("select phone_e164 from signup where onboarding_id = ? and phone_e164 is not null")
+                .param(onboardingId).query(String.class).optional();
+    }
+
+    /** Second factor of a sign-in: straight to the provider, as no process waits for it. */
+    public void sendSignInCode(Account account, PhoneChannel channel) {
+        verification.start(requirePhone(account), channel);
+    }
+
+    public PhoneCheckResult checkSignInCode(Account account, String code) {
+        if (code == null || code.isBlank()) {
+            throw new UserInputException("code", "phone.code.required");
+        }
+        return verification.check(requirePhone(account), code);
+    }
+
+    private static String requirePhone(Account account) {
+        if (account.phoneE164() == null) {
+            throw new IllegalStateException("Account " + account.id() + " has no phone");
+        }
+        return account.phoneE164();
+    }
+
+    private record PhoneRequest(String e164, PhoneChannel channel) {
+    }
+}

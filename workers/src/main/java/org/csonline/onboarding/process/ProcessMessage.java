@@ -1,0 +1,24 @@
+package org.csonline.onboarding.process;
+
+/** Every message the onboarding process catches; names as in bpmn/README.md. */
+public enum ProcessMessage {
+    SETUP_CODE_CHECKED("setup-code-checked"),
+    EXISTING_ACCOUNT_SIGNED_IN("existing-account-signed-in"),
+    EMAIL_CODE_REQUESTED("email-code-requested"),
+    EMAIL_VERIFIED("email-verified"),
+    ACCOUNT_DETAILS_SUBMITTED("account-details-submitted"),
+    PHONE_CODE_REQUESTED("phone-code-requested"),
+    PHONE_CODE_VERIFIED("phone-code-verified"),
+    RECORD_CONFIRMATION_SUBMITTED("record-confirmation-submitted"),
+    ACCESS_REVIEW_DECIDED("access-review-decided");
+
+    private final String messageName;
+
+    ProcessMessage(String messageName) {
+        this.messageName = messageName;
+    }
+
+    public String messageName() {
+        return messageName;
+    }
+}

@@ -1,0 +1,6 @@
+package org.csonline.onboarding.signup;
+
+/** What checking an email verification code found (guide step 8). */
+public enum EmailCodeResult {
+    VERIFIED, WRONG, EXPIRED, TOO_MANY_TRIES, NO_CODE
+}

@@ -1,0 +1,46 @@
+package org.csonline.onboarding.timeline;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.csonline.onboarding.timeline.TimelineEntry.Phase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The journey as it happened, from the model's execution listeners; pages read this, never the engine. */
+@Service
+public class TimelineService {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public TimelineService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records once per listener job: a job run twice records nothing new. */
+    public void record(UUID onboardingId, String elementId, Phase phase, long jobKey) {
+        jdbc.sql("insert into timeline_event (onboarding_id, element_id, phase, job_key, occurred_at) "
+                        + "select ?, ?, ?, ?, ? where not exists (select 1 from timeline_event where job_key = ?)")
+                .params(onboardingId, elementId, phase.name(), jobKey, Timestamp.from(clock.instant()), jobKey)
+                .update();
+    }
+
+    /** Oldest first. */
+    public List<TimelineEntry> timeline(UUID onboardingId) {
+        return jdbc.sql("select element_id, phase, occurred_at from timeline_event where onboarding_id = ? order by id")
+                .param(onboardingId)
+                .query((rs, n) -> new TimelineEntry(rs.getString(1), JourneyStep.ofElement(rs.getString(1)),
+                        Phase.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** The guide step of the newest recorded event. */
+    public Optional<TimelineEntry> latest(UUID onboardingId) {
+        List<TimelineEntry> entries = timeline(onboardingId);
+        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.getLast());
+    }
+}
