@@ -1,0 +1,52 @@
+package org.csonline.onboarding.process;
+
+import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.time.Duration;
+import java.util.Map;
+import org.csonline.onboarding.process.ProcessDriver.Onboarding;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Guide step 3: the invitation email waits for the configured release delay. */
+@ZeebeProcessTest
+class InvitationReleaseTimerTest {
+
+  private ZeebeTestEngine engine;
+  private ZeebeClient client;
+  private ProcessDriver driver;
+
+  @BeforeEach
+  void deploy() {
+    driver = new ProcessDriver(engine, client);
+    driver.deploy();
+  }
+
+  @Test
+  void invitationIsSentOnlyOnceTheReleaseDelayHasPassed() {
+    Onboarding onboarding = driver.start();
+    driver.completeJob("send-setup-email");
+    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+
+    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease");
+    assertThat(driver.createdJobs("send-invitation-email")).isEmpty();
+
+    driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY.minus(Duration.ofMinutes(1)));
+
+    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease");
+    assertThat(driver.createdJobs("send-invitation-email")).isEmpty();
+
+    driver.increaseTime(Duration.ofMinutes(1));
+    driver.completeJob("send-invitation-email");
+
+    assertThat(onboarding.instance())
+        .hasPassedElementsInOrder("Timer_InvitationRelease", "Task_SendInvitationEmail")
+        .isWaitingExactlyAtElements("Gateway_AccountChoice");
+    assertThat(driver.awaitedMessages(onboarding))
+        .containsExactlyInAnyOrder("existing-account-signed-in", "email-code-requested");
+  }
+}

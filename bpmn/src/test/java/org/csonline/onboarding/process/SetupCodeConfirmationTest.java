@@ -1,0 +1,140 @@
+package org.csonline.onboarding.process;
+
+import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.DeploymentEvent;
+import io.camunda.zeebe.client.api.response.Form;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.csonline.onboarding.process.ProcessDriver.Onboarding;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Guide step 2: the caseworker confirms the setup code, in Tasklist or on our caseworker page. */
+@ZeebeProcessTest
+class SetupCodeConfirmationTest {
+
+  private ZeebeTestEngine engine;
+  private ZeebeClient client;
+  private ProcessDriver driver;
+  private DeploymentEvent deployment;
+
+  @BeforeEach
+  void deploy() {
+    driver = new ProcessDriver(engine, client);
+    deployment = driver.deploy();
+  }
+
+  @Test
+  void caseworkersGetATasklistTaskWithTheFormAndDueDate() {
+    Onboarding onboarding = driver.start();
+    driver.completeJob("send-setup-email");
+
+    assertThat(onboarding.instance())
+        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode");
+    assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
+    var tasks = driver.createdUserTasks("UserTask_ConfirmSetupCode");
+    assertThat(tasks).hasSize(1);
+    var task = tasks.getFirst();
+    assertThat(task.getCandidateGroupsList()).containsExactly("caseworkers");
+    assertThat(task.getFormKey()).isEqualTo(formKey("confirm-setup-code"));
+    assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
+        .isEqualTo(Instant.parse(ProcessDriver.SETUP_CODE_CONFIRMATION_DUE));
+  }
+
+  @Test
+  void wrongCodeFromTheCaseworkerPageReopensTheTask() {
+    Onboarding onboarding = driver.start();
+    driver.completeJob("send-setup-email");
+
+    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "WRONG"));
+
+    assertThat(onboarding.instance())
+        .hasPassedElement("Boundary_SetupCodeChecked")
+        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode");
+    assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
+    assertThat(driver.createdUserTasks("UserTask_ConfirmSetupCode")).hasSize(2);
+
+    // The first message is still buffered (time to live), but a message correlates to an instance only once.
+    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+
+    assertThat(onboarding.instance())
+        .hasPassedElement("Boundary_SetupCodeChecked", 2)
+        .isWaitingExactlyAtElements("Timer_InvitationRelease");
+  }
+
+  @Test
+  void thirdWrongCodeCancelsTheOnboarding() {
+    Onboarding onboarding = driver.start();
+    driver.completeJob("send-setup-email");
+
+    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "LOCKED"));
+    var cancel = driver.completeJob("cancel-onboarding");
+
+    assertThat(cancel.getVariablesAsMap())
+        .containsEntry("cancellationReason", "SETUP_CODE_LOCKED")
+        .containsEntry("onboardingId", onboarding.id());
+    assertThat(onboarding.instance())
+        .hasPassedElementsInOrder("Boundary_SetupCodeChecked", "Task_CancelOnboarding", "EndEvent_OnboardingCancelled")
+        .hasNotPassedElement("Timer_InvitationRelease")
+        .isCompleted();
+  }
+
+  @Test
+  void codeTypedInTasklistIsCheckedAndAWrongOneComesBack() {
+    // Tasklist completes the user task through the REST API the embedded engine lacks; the instance then
+    // continues at Task_CheckSetupCode with the form's variable, which is where this test starts it.
+    Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
+
+    var check = driver.completeJob("check-setup-code", wrongAttemptCleared());
+
+    assertThat(check.getVariablesAsMap()).containsEntry("setupCodeAttempt", "AB3D-EF7H");
+    assertThat(onboarding.instance())
+        .hasVariableWithValue("setupCodeAttempt", null)
+        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode");
+  }
+
+  @Test
+  void codeTypedInTasklistThatIsRightReleasesTheInvitation() {
+    Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
+
+    driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "CONFIRMED"));
+
+    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease");
+  }
+
+  @Test
+  void codeTypedInTasklistForTheThirdWrongTimeCancelsTheOnboarding() {
+    Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
+
+    driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "LOCKED"));
+    driver.completeJob("cancel-onboarding");
+
+    assertThat(onboarding.instance()).hasPassedElement("EndEvent_OnboardingCancelled").isCompleted();
+  }
+
+  private Onboarding startAfterTasklistCompletion(String setupCodeAttempt) {
+    return driver.startBefore("Task_CheckSetupCode", Map.of("setupCodeAttempt", setupCodeAttempt));
+  }
+
+  private static Map<String, Object> wrongAttemptCleared() {
+    var variables = new HashMap<String, Object>();
+    variables.put("setupCodeOutcome", "WRONG");
+    variables.put("setupCodeAttempt", null);
+    return variables;
+  }
+
+  private long formKey(String formId) {
+    return deployment.getForm().stream()
+        .filter(form -> form.getFormId().equals(formId))
+        .mapToLong(Form::getFormKey)
+        .findFirst()
+        .orElseThrow();
+  }
+}
