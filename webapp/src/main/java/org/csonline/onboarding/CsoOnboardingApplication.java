@@ -16,16 +16,20 @@ public class CsoOnboardingApplication {
             SpringApplication.run(CsoOnboardingApplication.class, args);
         } catch (RuntimeException e) {
             // A failed start can leave the engine library's timer threads running; leave for certain.
-            System.err.println("Children's Services Online onboarding did not start: " + rootMessage(e));
+            System.err.println("Children's Services Online onboarding did not start: " + reason(e));
             System.exit(1);
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
+    /** Our own explanation when there is one (it says what to do), else the root cause's message. */
+    static String reason(Throwable e) {
+        String reason = e.getMessage();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StartupFailure) {
+                return cause.getMessage();
+            }
+            reason = cause.getMessage();
         }
-        return cause.getMessage();
+        return reason;
     }
 }

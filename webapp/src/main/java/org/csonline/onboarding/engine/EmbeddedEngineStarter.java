@@ -1,6 +1,7 @@
 package org.csonline.onboarding.engine;
 
 import io.camunda.client.CamundaClient;
+import org.csonline.onboarding.StartupFailure;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.io.IOException;
@@ -67,7 +68,7 @@ class EmbeddedEngineStarter implements BeanFactoryPostProcessor {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(port));
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " for the embedded Zeebe engine is already in use. "
+            throw new StartupFailure("Port " + port + " for the embedded Zeebe engine is already in use. "
                     + "Stop what uses it, or choose another port with CSO_ENGINE_PORT=<port> "
                     + "(or --cso.engine.port=<port>).", e);
         }

@@ -1,0 +1,103 @@
+package org.csonline.onboarding.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.Map;
+import java.util.UUID;
+import org.csonline.onboarding.email.EmailKind;
+import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.process.OnboardingProcess;
+import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.support.Onboardings;
+import org.csonline.onboarding.support.Secrets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+@JdbcTest
+@Import({SetupCodeService.class, Secrets.class, OnboardingRepository.class})
+class SetupCodeServiceTest {
+
+    @Autowired
+    SetupCodeService setupCodes;
+    @Autowired
+    JdbcClient jdbc;
+    @MockitoBean
+    EmailService email;
+    @MockitoBean
+    OnboardingProcess process;
+
+    UUID onboarding;
+    String code;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void emailTheCode() {
+        onboarding = Onboardings.anOnboarding(jdbc, "sam@example.org");
+        ArgumentCaptor<Map<String, Object>> model = ArgumentCaptor.forClass(Map.class);
+        when(email.sendOnce(any(), any(), any(), model.capture())).thenReturn(true);
+        setupCodes.createAndSend(onboarding);
+        verify(email).sendOnce(eq("setup-email:" + onboarding), eq("sam@example.org"), eq(EmailKind.SETUP), anyMap());
+        code = (String) model.getValue().get("setupCode");
+    }
+
+    @Test
+    void emailsAReadableCodeInGroupsOfFour() {
+        assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+    }
+
+    @Test
+    void storesOnlyAHashOfTheCode() {
+        String stored = jdbc.sql("select code_hash from setup_code where onboarding_id = ?").param(onboarding)
+                .query(String.class).single();
+        assertThat(stored).doesNotContain(code.replace("-", ""));
+    }
+
+    @Test
+    void confirmsTheCodeHoweverItIsTyped() {
+        assertThat(setupCodes.check(onboarding, " " + code.toLowerCase().replace("-", " ") + " ").outcome())
+                .isEqualTo(SetupCodeOutcome.CONFIRMED);
+        assertThat(setupCodes.isAwaitingConfirmation(onboarding)).isFalse();
+    }
+
+    @Test
+    void locksAfterThreeWrongCodesAndThenRefusesEvenTheRightOne() {
+        assertThat(setupCodes.check(onboarding, "AAAA-AAAA")).isEqualTo(new SetupCodeCheck(SetupCodeOutcome.WRONG, 2));
+        assertThat(setupCodes.check(onboarding, "BBBB-BBBB")).isEqualTo(new SetupCodeCheck(SetupCodeOutcome.WRONG, 1));
+        assertThat(setupCodes.check(onboarding, "CCCC-CCCC").outcome()).isEqualTo(SetupCodeOutcome.LOCKED);
+        assertThat(setupCodes.check(onboarding, code).outcome()).isEqualTo(SetupCodeOutcome.LOCKED);
+    }
+
+    @Test
+    void caseworkerPageTellsTheProcessOnlyWhenTheQuestionIsSettled() {
+        setupCodes.confirmFromCaseworkerPage(onboarding, "AAAA-AAAA");
+        verify(process, never()).publish(any(), any(), any(), anyMap());
+        setupCodes.confirmFromCaseworkerPage(onboarding, code);
+        verify(process).publish(ProcessMessage.SETUP_CODE_CHECKED, onboarding, "CONFIRMED",
+                Map.of("setupCodeOutcome", "CONFIRMED"));
+    }
+
+    @Test
+    void cancellingTheOnboardingMakesTheCodeUseless() {
+        setupCodes.invalidate(onboarding);
+        assertThat(setupCodes.check(onboarding, code).outcome()).isEqualTo(SetupCodeOutcome.LOCKED);
+    }
+
+    @Test
+    void reportsNotReadyBeforeTheEmailWasSent() {
+        UUID other = Onboardings.anOnboarding(jdbc, "other@example.org");
+        assertThat(setupCodes.check(other, "AAAA-AAAA").outcome()).isEqualTo(SetupCodeOutcome.NOT_READY);
+    }
+}

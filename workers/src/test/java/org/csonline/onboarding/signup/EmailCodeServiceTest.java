@@ -1,0 +1,104 @@
+package org.csonline.onboarding.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.support.MutableClock;
+import org.csonline.onboarding.support.Onboardings;
+import org.csonline.onboarding.support.Secrets;
+import org.csonline.onboarding.support.UserInputException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+@JdbcTest
+@Import({EmailCodeService.class, Secrets.class})
+class EmailCodeServiceTest {
+
+    @Autowired
+    EmailCodeService codes;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+    @MockitoBean
+    EmailService email;
+
+    UUID onboarding;
+
+    @BeforeEach
+    void anInvitedApplicant() {
+        onboarding = Onboardings.anOnboarding(jdbc, "sam@example.org");
+        when(email.sendOnce(any(), any(), any(), any())).thenReturn(true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String sendCode() {
+        long request = codes.request(onboarding, "sam@example.org");
+        ArgumentCaptor<Map<String, Object>> model = ArgumentCaptor.forClass(Map.class);
+        codes.send(request);
+        org.mockito.Mockito.verify(email, org.mockito.Mockito.atLeastOnce()).sendOnce(any(), any(), any(), model.capture());
+        return (String) model.getValue().get("code");
+    }
+
+    @Test
+    void acceptsTheEmailedCodeWithSpaces() {
+        String code = sendCode();
+        assertThat(codes.check(onboarding, code.substring(0, 3) + " " + code.substring(3)))
+                .isEqualTo(EmailCodeResult.VERIFIED);
+    }
+
+    @Test
+    void rejectsAWrongCodeAndAfterFiveWrongTriesRefusesTheRightOne() {
+        String code = sendCode();
+        String wrong = code.equals("111111") ? "222222" : "111111";
+        for (int i = 0; i < 4; i++) {
+            assertThat(codes.check(onboarding, wrong)).isEqualTo(EmailCodeResult.WRONG);
+        }
+        assertThat(codes.check(onboarding, wrong)).isEqualTo(EmailCodeResult.TOO_MANY_TRIES);
+        assertThat(codes.check(onboarding, code)).isEqualTo(EmailCodeResult.TOO_MANY_TRIES);
+    }
+
+    @Test
+    void rejectsTheCodeAfterThirtyMinutes() {
+        String code = sendCode();
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(codes.check(onboarding, code)).isEqualTo(EmailCodeResult.EXPIRED);
+    }
+
+    @Test
+    void aNewCodeDoesNotCancelOneTheApplicantMayStillBeTyping() {
+        String first = sendCode();
+        String second = sendCode();
+        assertThat(codes.check(onboarding, first)).isEqualTo(EmailCodeResult.VERIFIED);
+        assertThat(codes.check(onboarding, second)).as("one verification uses up every code")
+                .isNotEqualTo(EmailCodeResult.VERIFIED);
+    }
+
+    @Test
+    void refusesASixthCodeWithinAnHour() {
+        for (int i = 0; i < 5; i++) {
+            codes.request(onboarding, "sam@example.org");
+        }
+        assertThatThrownBy(() -> codes.request(onboarding, "sam@example.org"))
+                .isInstanceOf(UserInputException.class).hasMessage("signup.code.tooManySends");
+        clock.advance(Duration.ofMinutes(61));
+        codes.request(onboarding, "sam@example.org");
+    }
+
+    @Test
+    void saysWhenNoCodeHasBeenSentYet() {
+        assertThat(codes.check(onboarding, "123456")).isEqualTo(EmailCodeResult.NO_CODE);
+    }
+}

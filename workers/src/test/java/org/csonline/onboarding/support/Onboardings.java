@@ -1,0 +1,22 @@
+package org.csonline.onboarding.support;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Test data: an onboarding row as a caseworker's start would leave it. */
+public final class Onboardings {
+
+    private Onboardings() {
+    }
+
+    public static UUID anOnboarding(JdbcClient jdbc, String applicantEmail) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.parse("2026-11-26T09:00:00Z"));
+        jdbc.sql("insert into onboarding (id, applicant_email, record_reference, record_name, caseworker, status, "
+                        + "created_at, updated_at) values (?, ?, 'CR-1', 'Riley', 'caseworker', 'IN_PROGRESS', ?, ?)")
+                .params(id, applicantEmail, now, now).update();
+        return id;
+    }
+}
