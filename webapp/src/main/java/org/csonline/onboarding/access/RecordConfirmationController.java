@@ -84,7 +84,7 @@ class RecordConfirmationController {
     @PostMapping("/setup/submit")
     String submit(HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        Optional<UUID> account = session.signedInAccountId().or(() -> accounts.accountForOnboarding(onboarding));
+        Optional<UUID> account = linkedSignedInAccount(onboarding).or(() -> accounts.accountForOnboarding(onboarding));
         if (!readyForConfirmation(onboarding) || account.isEmpty()) {
             model.addAttribute("errors", messages.error("submit", "setup.accountNotReady"));
             return submitPage(model);
@@ -101,6 +101,13 @@ class RecordConfirmationController {
 
     /** A new applicant has confirmed their phone twice; an existing one has signed in. */
     private boolean readyForConfirmation(UUID onboarding) {
-        return session.signedInAccountId().isPresent() || phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS;
+        return linkedSignedInAccount(onboarding).isPresent()
+                || phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS;
+    }
+
+    /** The signed-in account, only if it is the invited address's account (guide step 4 linked it). */
+    private Optional<UUID> linkedSignedInAccount(UUID onboarding) {
+        UUID linked = onboardings.get(onboarding).accountId();
+        return session.signedInAccountId().filter(id -> id.equals(linked));
     }
 }

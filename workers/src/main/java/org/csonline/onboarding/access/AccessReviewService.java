@@ -36,6 +36,9 @@ public class AccessReviewService {
 
     /** Step 14: "Submit". Submitting twice is one request. */
     public void submit(UUID onboardingId, UUID accountId) {
+        if (!belongsTo(onboardingId, accountId)) {
+            throw new IllegalStateException("Account " + accountId + " is not the invited account of " + onboardingId);
+        }
         Instant now = clock.instant();
         int inserted = jdbc.sql("insert into access_request (onboarding_id, account_id, submitted_at) "
                         + "select ?, ?, ? where not exists (select 1 from access_request where onboarding_id = ?)")
@@ -45,6 +48,13 @@ public class AccessReviewService {
         }
         process.publish(ProcessMessage.RECORD_CONFIRMATION_SUBMITTED, onboardingId, "1",
                 Map.of("accessReviewDue", now.plus(timing.accessReviewPeriod()).toString()));
+    }
+
+    /** The account the applicant created in this onboarding, or the existing one it linked at sign-in. */
+    private boolean belongsTo(UUID onboardingId, UUID accountId) {
+        return jdbc.sql("select count(*) from account a join onboarding o on o.id = ? where a.id = ? "
+                        + "and (a.onboarding_id = o.id or o.account_id = a.id) and a.email = o.applicant_email")
+                .params(onboardingId, accountId).query(Integer.class).single() > 0;
     }
 
     public boolean isSubmitted(UUID onboardingId) {
