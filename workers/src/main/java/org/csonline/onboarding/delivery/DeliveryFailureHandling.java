@@ -58,12 +58,16 @@ public class DeliveryFailureHandling implements JobExceptionHandlingStrategy {
             }
             Duration backoff = properties.backoffAfter(failures);
             return new Decision(retries, backoff, failure.getMessage() + ". Try " + failures + " failed; trying "
-                    + "again in " + backoff.toSeconds() + " s.");
+                    + "again in " + words(backoff) + ".");
         }
         if (inProgress != null) {
             return new Decision(Math.max(1, jobRetries), properties.initialBackoff(), inProgress.getMessage());
         }
         return null;
+    }
+
+    private static String words(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private static <T extends Throwable> T find(Throwable exception, Class<T> type) {

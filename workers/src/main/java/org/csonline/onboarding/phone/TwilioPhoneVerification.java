@@ -95,7 +95,8 @@ class TwilioPhoneVerification implements PhoneVerification {
     private static ProviderFailure failure(String what, ApiException e) {
         Integer status = e.getStatusCode();
         if (status == null || status == 429 || status >= 500) {
-            String answer = status == null ? "could not be reached" : "answered HTTP " + status;
+            String answer = status == null ? "could not be reached (" + ProviderFailure.scrub(e.getMessage()) + ")"
+                    : "answered HTTP " + status;
             return new ProviderFailure(ProviderFailure.Kind.TRANSIENT, "Twilio Verify " + answer + " " + what, null);
         }
         return new ProviderFailure(ProviderFailure.Kind.PERMANENT, "Twilio Verify answered HTTP " + status
