@@ -31,16 +31,21 @@ public final class ProviderSettings {
             log.info("{} is configured: messages go to {}.", provider, provider);
             return true;
         }
+        boolean local = environment.acceptsProfiles(Profiles.of("local"))
+                || Arrays.asList(environment.getActiveProfiles()).isEmpty()
+                && Arrays.asList(environment.getDefaultProfiles()).contains("local");
         if (missing.size() == settings.size()) {
-            log.info("{} is not configured: messages go to the local outbox.", provider);
+            if (local) {
+                log.info("{} is not configured: messages go to the local outbox.", provider);
+            } else {
+                log.warn("{} is not configured: messages go to the local outbox and reach nobody. Set {}.", provider,
+                        String.join(", ", settings.keySet()));
+            }
             return false;
         }
         String message = provider + " is half configured: " + String.join(", ", missing) + " missing. Set all of "
                 + String.join(", ", settings.keySet().stream().sorted().toList())
                 + ", or none of them to use the local outbox.";
-        boolean local = environment.acceptsProfiles(Profiles.of("local"))
-                || Arrays.asList(environment.getActiveProfiles()).isEmpty()
-                && Arrays.asList(environment.getDefaultProfiles()).contains("local");
         if (!local) {
             throw new IllegalStateException(message);
         }
