@@ -40,7 +40,13 @@ public class DeliveryFailureHandling implements JobExceptionHandlingStrategy {
                 .retries(decision.retries())
                 .retryBackoff(decision.backoff())
                 .errorMessage(decision.message())
-                .send();
+                .send()
+                .whenComplete((result, error) -> {
+                    if (error != null) {
+                        // Usually harmless: another run of the job already completed or failed it.
+                        log.info("Could not fail job {}: {}", job.getKey(), error.getMessage());
+                    }
+                });
     }
 
     /** What to tell Zeebe; null when the exception is not a delivery's. */
