@@ -60,12 +60,17 @@ class PhoneController {
     }
 
     @PostMapping("/signup/phone/again")
-    String sendAgain(@RequestParam(defaultValue = "sms") String channel) {
+    String sendAgain(@RequestParam(defaultValue = "sms") String channel, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         if (phoneCodes.onboardingPhone(onboarding).isEmpty()) {
             return "redirect:/signup/phone";
         }
-        phoneCodes.requestAgain(onboarding, PhoneChannel.fromId(channel));
+        try {
+            phoneCodes.requestAgain(onboarding, PhoneChannel.fromId(channel));
+        } catch (UserInputException e) {
+            model.addAttribute("errors", messages.errors(e));
+            return codePage(model);
+        }
         return "redirect:/signup/phone/code?sent=" + PhoneChannel.fromId(channel).id();
     }
 
@@ -77,6 +82,10 @@ class PhoneController {
         }
         model.addAttribute("round", phoneCodes.roundsPassed(onboarding) + 1);
         model.addAttribute("maskedPhone", phoneCodes.onboardingPhone(onboarding).map(PhoneNumber::mask).orElse(""));
+        if (!model.containsAttribute("errors")) {
+            // The provider answered after the phone page stopped waiting: say so here.
+            phoneCodes.latestRefusal(onboarding).ifPresent(e -> model.addAttribute("errors", messages.errors(e)));
+        }
         return "applicant/phone-code";
     }
 

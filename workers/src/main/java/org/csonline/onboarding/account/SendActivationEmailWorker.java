@@ -33,7 +33,8 @@ public class SendActivationEmailWorker {
     public void sendActivationEmail(@Variable String onboardingId, @Variable String accountId) {
         Account account = accounts.get(UUID.fromString(accountId));
         Onboarding onboarding = onboardings.get(UUID.fromString(onboardingId));
-        email.sendOnce("activation-email:" + onboardingId, account.email(), EmailKind.ACTIVATION, Map.of(
+        email.sendOnce(onboarding.id(), "activation-email:" + onboardingId, account.email(), EmailKind.ACTIVATION,
+                Map.of(
                 "givenName", account.givenName(),
                 "recordName", onboarding.recordName(),
                 "link", council.baseUrl() + "/sign-in"));

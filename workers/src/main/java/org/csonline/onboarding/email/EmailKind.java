@@ -19,6 +19,11 @@ public enum EmailKind {
         return template;
     }
 
+    /** SendGrid category, so each kind can be followed in SendGrid's statistics. */
+    public String category() {
+        return "cso-" + template;
+    }
+
     /** The subject with the council's name and the portal's name filled in. */
     public String subject(String councilName, String portalName) {
         return subjectPattern.formatted(councilName, portalName);

@@ -2,10 +2,8 @@ package org.csonline.onboarding.email;
 
 import org.csonline.onboarding.outbox.Channel;
 import org.csonline.onboarding.outbox.LocalOutbox;
-import org.springframework.stereotype.Component;
 
-/** Used when no SendGrid key is configured. */
-@Component
+/** Used when no SendGrid key is configured: the plain-text body goes to the local outbox. */
 class LocalOutboxEmailSender implements EmailSender {
 
     private final LocalOutbox outbox;
@@ -15,7 +13,8 @@ class LocalOutboxEmailSender implements EmailSender {
     }
 
     @Override
-    public void send(String to, String subject, String textBody, EmailKind kind) {
-        outbox.deliver(Channel.EMAIL, to, subject, textBody);
+    public String send(OutgoingEmail email) {
+        outbox.deliver(Channel.EMAIL, email.to(), email.subject(), email.textBody());
+        return null;
     }
 }

@@ -50,8 +50,9 @@ public class InvitationService {
     public void createAndSend(UUID onboardingId) {
         Onboarding onboarding = onboardings.get(onboardingId);
         Instant expires = clock.instant().plus(limits.invitationValidity());
-        email.sendOnce("invitation-email:" + onboardingId, onboarding.applicantEmail(), EmailKind.INVITATION,
-                Map.of("link", council.baseUrl() + "/invitation/" + storeNewToken(onboardingId, expires),
+        email.sendOnce(onboardingId, "invitation-email:" + onboardingId, onboarding.applicantEmail(),
+                EmailKind.INVITATION, () -> Map.of(
+                        "link", council.baseUrl() + "/invitation/" + storeNewToken(onboardingId, expires),
                         "expiresOn", DAY.format(expires)));
     }
 

@@ -43,8 +43,8 @@ public class SetupCodeService {
     /** Makes the setup code and emails it, once per onboarding whatever the job retries. */
     public void createAndSend(UUID onboardingId) {
         Onboarding onboarding = onboardings.get(onboardingId);
-        email.sendOnce("setup-email:" + onboardingId, onboarding.applicantEmail(), EmailKind.SETUP,
-                Map.of("setupCode", storeNewCode(onboardingId)));
+        email.sendOnce(onboardingId, "setup-email:" + onboardingId, onboarding.applicantEmail(), EmailKind.SETUP,
+                () -> Map.of("setupCode", storeNewCode(onboardingId)));
     }
 
     private String storeNewCode(UUID onboardingId) {

@@ -9,16 +9,13 @@ import org.csonline.onboarding.outbox.LocalOutbox;
 import org.csonline.onboarding.support.CouncilProperties;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
-import org.csonline.onboarding.support.UserInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Plays Twilio Verify when no Twilio keys are configured: the same limits and expiry (DESIGN.md section 5), codes
  * stored hashed, and texts and calls delivered to the local outbox.
  */
-@Component
 public class LocalPhoneVerification implements PhoneVerification {
 
     private final JdbcClient jdbc;
@@ -40,12 +37,12 @@ public class LocalPhoneVerification implements PhoneVerification {
 
     @Override
     @Transactional
-    public void start(String e164, PhoneChannel channel) {
+    public PhoneCodeOutcome start(String e164, PhoneChannel channel) {
         Instant now = clock.instant();
         Optional<Pending> pending = pending(e164, now);
         int sends = pending.map(p -> p.sends() + 1).orElse(1);
         if (sends > limits.phoneCodeMaxSends()) {
-            throw new UserInputException("code", "phone.code.tooManySends");
+            return PhoneCodeOutcome.TOO_MANY_SENDS;
         }
         String code = secrets.numericCode(6);
         jdbc.sql("merge into local_phone_verification (phone_e164, code_hash, checks, sends, expires_at, created_at) "
@@ -63,6 +60,7 @@ public class LocalPhoneVerification implements PhoneVerification {
                     + "Again, your code is %s. It expires in %d minutes. Goodbye.")
                     .formatted(council.name(), spoken, spoken, minutes));
         }
+        return PhoneCodeOutcome.SENT;
     }
 
     @Override

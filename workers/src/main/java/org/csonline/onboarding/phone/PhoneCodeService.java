@@ -7,9 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.account.Account;
 import org.csonline.onboarding.delivery.DeliveryLedger;
+import org.csonline.onboarding.delivery.DeliveryProperties;
+import org.csonline.onboarding.delivery.ProviderFailure;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.support.UserInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -22,18 +26,22 @@ public class PhoneCodeService {
     /** Rounds of "Send Code"/"Call me" a new applicant passes: step 11, then step 12 repeats it. */
     public static final int ROUNDS = 2;
 
+    private static final Logger log = LoggerFactory.getLogger(PhoneCodeService.class);
+
     private final JdbcClient jdbc;
     private final PhoneVerification verification;
     private final DeliveryLedger ledger;
     private final OnboardingProcess process;
+    private final DeliveryProperties delivery;
     private final Clock clock;
 
     public PhoneCodeService(JdbcClient jdbc, PhoneVerification verification, DeliveryLedger ledger,
-            OnboardingProcess process, Clock clock) {
+            OnboardingProcess process, DeliveryProperties delivery, Clock clock) {
         this.jdbc = jdbc;
         this.verification = verification;
         this.ledger = ledger;
         this.process = process;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -48,17 +56,59 @@ public class PhoneCodeService {
             jdbc.sql("update signup set phone_e164 = ?, phone_verifications = 0 where onboarding_id = ?")
                     .params(number.e164(), onboardingId).update();
         }
-        requestCode(onboardingId, number.e164(), channel);
+        throwIfRefused(awaitOutcome(requestCode(onboardingId, number.e164(), channel)));
         return number;
     }
 
     /** Step 12 and "send new code": the number already given, by the channel chosen now. */
     public void requestAgain(UUID onboardingId, PhoneChannel channel) {
         String e164 = onboardingPhone(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
-        requestCode(onboardingId, e164, channel);
+        throwIfRefused(awaitOutcome(requestCode(onboardingId, e164, channel)));
     }
 
-    private void requestCode(UUID onboardingId, String e164, PhoneChannel channel) {
+    /**
+     * The provider's answer to the request, once the send-phone-code worker has it; empty while it is pending after
+     * {@code cso.delivery.outcome-wait} (the code page then asks again with {@link #latestRefusal(UUID)}).
+     */
+    Optional<PhoneCodeOutcome> awaitOutcome(long requestId) {
+        long deadline = System.nanoTime() + delivery.outcomeWait().toNanos();
+        while (true) {
+            Optional<PhoneCodeOutcome> outcome = outcome(requestId);
+            if (outcome.isPresent() || System.nanoTime() > deadline) {
+                return outcome;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Why the provider refused the onboarding's latest request for a code, if it did. */
+    public Optional<UserInputException> latestRefusal(UUID onboardingId) {
+        return jdbc.sql("select status from phone_code_request where onboarding_id = ? order by id desc limit 1")
+                .param(onboardingId).query(String.class).optional()
+                .filter(status -> !status.equals("PENDING"))
+                .flatMap(status -> PhoneCodeOutcome.valueOf(status).asUserError());
+    }
+
+    private Optional<PhoneCodeOutcome> outcome(long requestId) {
+        return jdbc.sql("select status from phone_code_request where id = ?").param(requestId)
+                .query(String.class).optional()
+                .filter(status -> !status.equals("PENDING"))
+                .map(PhoneCodeOutcome::valueOf);
+    }
+
+    private static void throwIfRefused(Optional<PhoneCodeOutcome> outcome) {
+        Optional<UserInputException> refusal = outcome.flatMap(PhoneCodeOutcome::asUserError);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    private long requestCode(UUID onboardingId, String e164, PhoneChannel channel) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into phone_code_request (onboarding_id, phone_e164, channel, requested_at) values (?, ?, ?, ?)")
                 .params(onboardingId, e164, channel.name(), Timestamp.from(clock.instant()))
@@ -66,16 +116,25 @@ public class PhoneCodeService {
         long requestId = key.getKeyAs(Long.class);
         process.publish(ProcessMessage.PHONE_CODE_REQUESTED, onboardingId, Long.toString(requestId),
                 Map.of("phoneCodeRequestId", requestId));
+        return requestId;
     }
 
-    /** Worker side: one text or call per request, whatever the job retries. */
-    public void send(long requestId) {
+    /**
+     * Worker side: one text or call per request, whatever the job retries. The provider's answer is kept on the
+     * request (the page reads it) and returned (the process gets it).
+     */
+    public PhoneCodeOutcome send(long requestId) {
         PhoneRequest request = jdbc.sql("select phone_e164, channel from phone_code_request where id = ?")
                 .param(requestId)
                 .query((rs, n) -> new PhoneRequest(rs.getString(1), PhoneChannel.valueOf(rs.getString(2))))
                 .single();
-        ledger.once("phone-code:" + requestId, request.channel().outboxChannel(),
-                () -> verification.start(request.e164(), request.channel()));
+        ledger.once("phone-code:" + requestId, request.channel().outboxChannel(), () -> {
+            PhoneCodeOutcome outcome = verification.start(request.e164(), request.channel());
+            jdbc.sql("update phone_code_request set status = ?, status_at = ? where id = ?")
+                    .params(outcome.name(), Timestamp.from(clock.instant()), requestId).update();
+            return null;
+        });
+        return outcome(requestId).orElse(PhoneCodeOutcome.SENT);
     }
 
     /** Steps 11-12: the code typed; a right one is reported to the process with the round it completes. */
@@ -84,7 +143,7 @@ public class PhoneCodeService {
             throw new UserInputException("code", "phone.code.required");
         }
         String e164 = onboardingPhone(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
-        PhoneCheckResult result = verification.check(e164, code);
+        PhoneCheckResult result = checkWithProvider(e164, code);
         if (result == PhoneCheckResult.APPROVED) {
             jdbc.sql("update signup set phone_verifications = phone_verifications + 1 where onboarding_id = ?")
                     .param(onboardingId).update();
@@ -107,14 +166,31 @@ public class PhoneCodeService {
 
     /** Second factor of a sign-in: straight to the provider, as no process waits for it. */
     public void sendSignInCode(Account account, PhoneChannel channel) {
-        verification.start(requirePhone(account), channel);
+        PhoneCodeOutcome outcome;
+        try {
+            outcome = verification.start(requirePhone(account), channel);
+        } catch (ProviderFailure e) {
+            log.warn("Sign-in code not sent: {}", e.getMessage());
+            throw new UserInputException("code", "phone.code.unavailable");
+        }
+        throwIfRefused(Optional.of(outcome));
     }
 
     public PhoneCheckResult checkSignInCode(Account account, String code) {
         if (code == null || code.isBlank()) {
             throw new UserInputException("code", "phone.code.required");
         }
-        return verification.check(requirePhone(account), code);
+        return checkWithProvider(requirePhone(account), code);
+    }
+
+    /** A person waits on the page: a provider failure is a message to try again, not a retry loop. */
+    private PhoneCheckResult checkWithProvider(String e164, String code) {
+        try {
+            return verification.check(e164, code);
+        } catch (ProviderFailure e) {
+            log.warn("Phone code not checked: {}", e.getMessage());
+            throw new UserInputException("code", "phone.code.unavailable");
+        }
     }
 
     private static String requirePhone(Account account) {

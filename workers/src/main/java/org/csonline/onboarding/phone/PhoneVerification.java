@@ -6,8 +6,15 @@ package org.csonline.onboarding.phone;
  */
 public interface PhoneVerification {
 
-    /** Sends a code; throws {@link org.csonline.onboarding.support.UserInputException} for limits the user hit. */
-    void start(String e164, PhoneChannel channel);
+    /**
+     * Sends a code, or says why the provider would not.
+     *
+     * @throws org.csonline.onboarding.delivery.ProviderFailure when the provider failed (transient or not)
+     */
+    PhoneCodeOutcome start(String e164, PhoneChannel channel);
 
+    /**
+     * @throws org.csonline.onboarding.delivery.ProviderFailure when the provider could not check the code
+     */
     PhoneCheckResult check(String e164, String code);
 }

@@ -2,9 +2,13 @@ package org.csonline.onboarding.phone;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Guide steps 11-12: a text ("Send Code") or a call ("Call me"). */
+/**
+ * Guide steps 11-12: a text ("Send Code") or a call ("Call me"). A number the provider refuses is an outcome, not a
+ * failure: the process waits for the applicant's next request either way.
+ */
 @Component
 public class SendPhoneCodeWorker {
 
@@ -15,7 +19,7 @@ public class SendPhoneCodeWorker {
     }
 
     @JobWorker(type = "send-phone-code")
-    public void sendPhoneCode(@Variable long phoneCodeRequestId) {
-        phoneCodes.send(phoneCodeRequestId);
+    public Map<String, Object> sendPhoneCode(@Variable long phoneCodeRequestId) {
+        return Map.of("phoneCodeOutcome", phoneCodes.send(phoneCodeRequestId).name());
     }
 }

@@ -58,7 +58,8 @@ public class EmailCodeService {
     public void send(long requestId) {
         CodeRequest request = jdbc.sql("select onboarding_id, email from email_code where id = ?").param(requestId)
                 .query((rs, n) -> new CodeRequest(rs.getObject(1, UUID.class), rs.getString(2))).single();
-        email.sendOnce("email-code:" + requestId, request.email(), EmailKind.VERIFICATION_CODE, Map.of(
+        email.sendOnce(request.onboardingId(), "email-code:" + requestId, request.email(),
+                EmailKind.VERIFICATION_CODE, () -> Map.of(
                 "code", storeNewCode(requestId),
                 "validMinutes", limits.emailCodeValidity().toMinutes()));
     }

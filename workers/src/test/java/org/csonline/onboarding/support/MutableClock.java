@@ -6,18 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward to see expiry. */
-public class MutableClock extends Clock {
+/** A clock a test moves by hand. */
+public final class MutableClock extends Clock {
 
-    private Instant now = Instant.parse("2026-11-26T09:00:00Z");
+    private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
 
     public void advance(Duration duration) {
         now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 
     @Override
@@ -28,5 +23,10 @@ public class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
     }
 }

@@ -1,0 +1,84 @@
+package org.csonline.onboarding.email;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.csonline.onboarding.delivery.ProviderFailure;
+import org.csonline.onboarding.process.OnboardingProcess;
+import org.csonline.onboarding.process.ProcessMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What SendGrid's event webhook tells about onboarding emails. A bounce or a drop is recorded once per SendGrid
+ * event and reported to the process as {@code email-undeliverable}, so the caseworker can be told the address does
+ * not work. Other events, and events of emails that are not an onboarding's, are ignored.
+ */
+@Service
+public class EmailDeliveryFeedback {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailDeliveryFeedback.class);
+
+    private final JdbcClient jdbc;
+    private final OnboardingProcess process;
+    private final Clock clock;
+
+    public EmailDeliveryFeedback(JdbcClient jdbc, OnboardingProcess process, Clock clock) {
+        this.jdbc = jdbc;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    /** One event as SendGrid posts it (custom args arrive as top-level fields of the event). */
+    public record Event(String sgEventId, String event, String onboardingId, String step, String reason,
+            Long timestamp) {
+    }
+
+    /** Returns whether the event was an undeliverable onboarding email seen for the first time. */
+    public boolean record(Event event) {
+        if (!"bounce".equals(event.event()) && !"dropped".equals(event.event())) {
+            return false;
+        }
+        Optional<UUID> onboardingId = uuid(event.onboardingId());
+        Optional<EmailKind> kind = Arrays.stream(EmailKind.values())
+                .filter(k -> k.name().equals(event.step())).findFirst();
+        if (onboardingId.isEmpty() || kind.isEmpty() || event.sgEventId() == null || event.sgEventId().isBlank()) {
+            return false;
+        }
+        boolean known = jdbc.sql("select count(*) from onboarding where id = ?").param(onboardingId.get())
+                .query(Integer.class).single() > 0;
+        if (!known) {
+            return false;
+        }
+        try {
+            jdbc.sql("insert into email_delivery_event (sg_event_id, onboarding_id, email_kind, event, reason, "
+                            + "occurred_at, received_at) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(event.sgEventId(), onboardingId.get(), kind.get().name(), event.event(),
+                            ProviderFailure.scrub(event.reason()),
+                            event.timestamp() == null ? null : Timestamp.from(Instant.ofEpochSecond(event.timestamp())),
+                            Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException seenBefore) {
+            return false;
+        }
+        log.warn("The {} email of onboarding {} was {} by SendGrid", kind.get(), onboardingId.get(), event.event());
+        process.publish(ProcessMessage.EMAIL_UNDELIVERABLE, onboardingId.get(), kind.get().name(),
+                Map.of("undeliverableEmailKind", kind.get().name()));
+        return true;
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.csonline.onboarding.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.UUID;
+import org.csonline.onboarding.access.RecordAccessService;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.support.MutableClock;
+import org.csonline.onboarding.support.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** Zeebe may run create-account, grant-record-access and activate-account twice: the second run changes nothing. */
+class IdempotentByOnboardingTest {
+
+    final JdbcClient jdbc = TestDatabase.create();
+    final MutableClock clock = new MutableClock();
+    final OnboardingRepository onboardings = new OnboardingRepository(jdbc, clock);
+    final AccountService accounts = new AccountService(jdbc, new AccountRepository(jdbc), onboardings, null,
+            new BCryptPasswordEncoder(4), clock);
+    final RecordAccessService access = new RecordAccessService(jdbc, clock);
+    final UUID onboarding = UUID.randomUUID();
+
+    @BeforeEach
+    void anApplicantWhoSubmittedTheirDetails() {
+        jdbc.sql("insert into onboarding (id, applicant_email, record_reference, record_name, caseworker, status, "
+                        + "created_at, updated_at) values (?, ?, 'CR-1001', 'Riley Parentson', 'caseworker', "
+                        + "'IN_PROGRESS', ?, ?)")
+                .params(onboarding, "sam.parent@example.org", Timestamp.from(clock.instant()),
+                        Timestamp.from(clock.instant()))
+                .update();
+        jdbc.sql("insert into signup (onboarding_id, email, email_verified_at, given_name, surname, password_hash, "
+                        + "phone_e164, phone_verifications, updated_at) values (?, ?, ?, ?, ?, ?, ?, 2, ?)")
+                .params(onboarding, "sam.parent@example.org", Timestamp.from(clock.instant()), "Sam", "Parent",
+                        "hash", "+447400123456", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    @Test
+    void creatingTheAccountTwiceGivesTheSameAccount() {
+        UUID first = accounts.createFromSignup(onboarding);
+        UUID second = accounts.createFromSignup(onboarding);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(count("select count(*) from account where onboarding_id = ?")).isEqualTo(1);
+    }
+
+    @Test
+    void grantingRecordAccessTwiceGrantsItOnce() {
+        UUID account = accounts.createFromSignup(onboarding);
+        access.grant(onboarding, account);
+        access.grant(onboarding, account);
+
+        assertThat(count("select count(*) from record_access where onboarding_id = ?")).isEqualTo(1);
+        assertThat(access.recordsFor(account)).extracting(r -> r.name()).containsExactly("Riley Parentson");
+    }
+
+    @Test
+    void activatingTwiceKeepsTheFirstActivation() {
+        UUID account = accounts.createFromSignup(onboarding);
+        accounts.activate(account, onboarding);
+        Timestamp activatedAt = jdbc.sql("select activated_at from account where id = ?").param(account)
+                .query(Timestamp.class).single();
+        clock.advance(Duration.ofMinutes(5));
+
+        accounts.activate(account, onboarding);
+
+        assertThat(jdbc.sql("select status from account where id = ?").param(account).query(String.class).single())
+                .isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("select activated_at from account where id = ?").param(account).query(Timestamp.class)
+                .single()).isEqualTo(activatedAt);
+        assertThat(jdbc.sql("select phone_e164 from account where id = ?").param(account).query(String.class)
+                .single()).isEqualTo("+447400123456");
+    }
+
+    private int count(String sql) {
+        return jdbc.sql(sql).param(onboarding).query(Integer.class).single();
+    }
+}
