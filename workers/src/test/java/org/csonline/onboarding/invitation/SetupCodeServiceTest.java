@@ -10,6 +10,8 @@ import static org.mockito.Mockito.when;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
@@ -19,7 +21,6 @@ import org.csonline.onboarding.support.Onboardings;
 import org.csonline.onboarding.support.Secrets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
@@ -46,11 +47,14 @@ class SetupCodeServiceTest {
     @SuppressWarnings("unchecked")
     void emailTheCode() {
         onboarding = Onboardings.anOnboarding(jdbc, "sam@example.org");
-        ArgumentCaptor<Map<String, Object>> model = ArgumentCaptor.forClass(Map.class);
-        when(email.sendOnce(any(), any(), any(), model.capture())).thenReturn(true);
+        AtomicReference<Map<String, Object>> model = new AtomicReference<>();
+        when(email.sendOnce(eq(onboarding), eq("setup-email:" + onboarding), eq("sam@example.org"),
+                eq(EmailKind.SETUP), any(Supplier.class))).thenAnswer(call -> {
+                    model.set(((Supplier<Map<String, Object>>) call.getArgument(4)).get());
+                    return true;
+                });
         setupCodes.createAndSend(onboarding);
-        verify(email).sendOnce(eq("setup-email:" + onboarding), eq("sam@example.org"), eq(EmailKind.SETUP), anyMap());
-        code = (String) model.getValue().get("setupCode");
+        code = (String) model.get().get("setupCode");
     }
 
     @Test
