@@ -1,8 +1,10 @@
 package org.csonline.onboarding.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import org.csonline.onboarding.support.CouncilProperties;
+import org.csonline.onboarding.support.SecurityProperties;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -11,9 +13,26 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageDefaults {
 
     private final CouncilProperties council;
+    private final SecurityProperties limits;
+    private final ApplicantSession session;
 
-    PageDefaults(CouncilProperties council) {
+    PageDefaults(CouncilProperties council, SecurityProperties limits, ApplicantSession session) {
         this.council = council;
+        this.limits = limits;
+        this.session = session;
+    }
+
+    /** Code lifetimes and tries, so pages say how long a code lasts. */
+    @ModelAttribute("limits")
+    SecurityProperties limits() {
+        return limits;
+    }
+
+    /** "Sign out" in the header of every applicant page while there is something to sign out of. */
+    @ModelAttribute("applicantSignOut")
+    boolean applicantSignOut(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/staff")
+                && request.getSession(false) != null && session.active();
     }
 
     @ModelAttribute("council")
