@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.csonline.onboarding.support.CouncilProperties;
 import org.csonline.onboarding.support.SecurityProperties;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -48,5 +49,14 @@ class PageDefaults {
     @ModelAttribute("form")
     Map<String, String> form() {
         return new HashMap<>();
+    }
+
+    /** The same defaults for pages rendered by exception handlers, which model attribute methods do not reach. */
+    void addTo(Model model, HttpServletRequest request) {
+        model.addAttribute("limits", limits());
+        model.addAttribute("applicantSignOut", applicantSignOut(request));
+        model.addAttribute("council", council());
+        model.addAttribute("errors", errors());
+        model.addAttribute("form", form());
     }
 }

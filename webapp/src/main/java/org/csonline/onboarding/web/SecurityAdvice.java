@@ -15,16 +15,19 @@ class SecurityAdvice {
 
     private final AuditLog audit;
     private final ApplicantSession session;
+    private final PageDefaults defaults;
 
-    SecurityAdvice(AuditLog audit, ApplicantSession session) {
+    SecurityAdvice(AuditLog audit, ApplicantSession session, PageDefaults defaults) {
         this.audit = audit;
         this.session = session;
+        this.defaults = defaults;
     }
 
     @ExceptionHandler(RateLimitedException.class)
     String rateLimited(RateLimitedException e, HttpServletRequest request, HttpServletResponse response, Model model) {
         audit.record(AuditEvent.RATE_LIMITED, session.actor(), session.onboardingId().orElse(null),
                 session.signedInAccountId().orElse(null), ClientAddress.of(request), e.action().name());
+        defaults.addTo(model, request);
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
         model.addAttribute("minutes", e.retryAfterMinutes());
