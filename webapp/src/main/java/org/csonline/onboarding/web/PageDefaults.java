@@ -32,8 +32,13 @@ class PageDefaults {
     /** "Sign out" in the header of every applicant page while there is something to sign out of. */
     @ModelAttribute("applicantSignOut")
     boolean applicantSignOut(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/staff")
-                && request.getSession(false) != null && session.active();
+        return !staffPage(request) && request.getSession(false) != null && session.active();
+    }
+
+    /** Staff pages share the layout but not the applicant's header and footer links. */
+    @ModelAttribute("staffPage")
+    boolean staffPage(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/staff");
     }
 
     @ModelAttribute("council")
@@ -55,6 +60,7 @@ class PageDefaults {
     void addTo(Model model, HttpServletRequest request) {
         model.addAttribute("limits", limits());
         model.addAttribute("applicantSignOut", applicantSignOut(request));
+        model.addAttribute("staffPage", staffPage(request));
         model.addAttribute("council", council());
         model.addAttribute("errors", errors());
         model.addAttribute("form", form());

@@ -178,6 +178,33 @@ class ApplicantPagesIT {
             browser.check("signed-out");
             browser.open("/records");
             assertThat(browser.path()).as("signed out means signed out").isEqualTo("/sign-in");
+
+            // Forgotten password: a code by email, then one by text, then the new password.
+            browser.navigating(() -> browser.find("main a[href='/sign-in/forgotten-password']").click());
+            browser.type("#email", applicant);
+            browser.press("Send code");
+            String resetCode = outbox.await("reset code", Outbox.email(applicant,
+                    "Norfolk County Council account verification code"), 1).find("verification code is: (\\d{6})");
+            browser.type("#code", resetCode);
+            int resetTexts = outbox.count(Outbox.phone("sms", "+447400123457"));
+            browser.press("Continue");
+            assertThat(browser.text()).contains("Check your phone", "+44*******457");
+            browser.check("reset-phone-code");
+            String resetSms = outbox.await("reset text", Outbox.phone("sms", "+447400123457"), resetTexts)
+                    .find("code is (\\d{6})");
+            browser.type("#code", resetSms);
+            browser.press("Continue");
+            assertThat(browser.text()).contains("Choose a new password");
+            browser.check("reset-password");
+            browser.type("#newPassword", "kettle on a boat");
+            browser.type("#confirmNewPassword", "kettle on a boat");
+            browser.press("Save new password");
+            assertThat(browser.text()).contains("Your password has been changed");
+            browser.check("sign-in-password-changed");
+            browser.type("#email", applicant);
+            browser.type("#password", "kettle on a boat");
+            browser.press("Sign in");
+            assertThat(browser.text()).as("the new password works").contains("Check your phone");
         }
     }
 
