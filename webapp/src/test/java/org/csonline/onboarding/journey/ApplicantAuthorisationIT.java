@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.csonline.onboarding.journey.Browser.Page;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -36,6 +38,9 @@ class ApplicantAuthorisationIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String base() {
         return "http://localhost:" + port;
@@ -74,6 +79,9 @@ class ApplicantAuthorisationIT {
         assertThat(boBrowser.get("/records").uri().getPath()).as("Bo has not signed in").isEqualTo("/sign-in");
 
         HttpClient http = HttpClient.newHttpClient();
+        noUserEnumerationAndAGrowingLockout(ada);
+        theAuditLogRecordedTheJourneyWithoutSecrets(ada);
+
         for (String path : ACTIONS) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -81,6 +89,44 @@ class ApplicantAuthorisationIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("POST %s without a session or CSRF token", path).isEqualTo(403);
         }
+    }
+
+    /** A wrong password and an unknown email get the same page; both lock after 6 failures. */
+    private void noUserEnumerationAndAGrowingLockout(Applicant known) {
+        Browser browser = new Browser(base());
+        Page wrongPassword = browser.submit(browser.get("/sign-in"), "Sign in", Map.of("email", known.email,
+                "password", "not my password"));
+        Page unknownEmail = browser.submit(browser.get("/sign-in"), "Sign in", Map.of("email", "nobody.enum@example.org",
+                "password", "not my password"));
+        assertThat(wrongPassword.status()).isEqualTo(unknownEmail.status());
+        assertThat(wrongPassword.errorSummary()).isEqualTo(unknownEmail.errorSummary())
+                .contains("Enter a correct email address and password");
+        for (int i = 0; i < 5; i++) {
+            wrongPassword = browser.submit(browser.get("/sign-in"), "Sign in", Map.of("email", known.email,
+                    "password", "not my password " + i));
+            unknownEmail = browser.submit(browser.get("/sign-in"), "Sign in", Map.of("email", "nobody.enum@example.org",
+                    "password", "not my password " + i));
+        }
+        assertThat(wrongPassword.errorSummary()).isEqualTo(unknownEmail.errorSummary());
+        Page locked = browser.submit(browser.get("/sign-in"), "Sign in", Map.of("email", known.email,
+                "password", ApplicantPagesIT.PASSWORD));
+        assertThat(locked.errorSummary()).as("even the right password waits out the lockout")
+                .contains("too many times", "Wait 1 minute,");
+        Page lockedUnknown = browser.submit(browser.get("/sign-in"), "Sign in", Map.of("email",
+                "nobody.enum@example.org", "password", "anything"));
+        assertThat(lockedUnknown.errorSummary()).isEqualTo(locked.errorSummary());
+    }
+
+    private void theAuditLogRecordedTheJourneyWithoutSecrets(Applicant applicant) {
+        List<String> events = jdbc.sql("select event from audit_event").query(String.class).list();
+        assertThat(events).contains("INVITATION_OPENED", "EMAIL_CODE_REQUESTED", "EMAIL_CODE_VERIFIED", "PASSWORD_SET",
+                "PHONE_CODE_REQUESTED", "PHONE_CODE_VERIFIED", "ACCESS_REQUEST_SUBMITTED", "SIGN_IN_PASSWORD_ACCEPTED",
+                "SIGN_IN_CODE_SENT", "SIGNED_IN", "SIGN_IN_PASSWORD_REJECTED", "SIGN_IN_LOCKED_OUT", "ACCESS_REFUSED",
+                "STAFF_SIGNED_IN");
+        List<String> rows = jdbc.sql("select concat(actor, ' ', coalesce(client_address, ''), ' ', "
+                + "coalesce(detail, '')) from audit_event").query(String.class).list();
+        assertThat(rows).allSatisfy(row -> assertThat(row).doesNotContain(ApplicantPagesIT.PASSWORD, "not my password")
+                .doesNotContainPattern("\\b\\d{6}\\b"));
     }
 
     /** One applicant, driven without JavaScript as OnboardingJourneyIT does. */

@@ -225,6 +225,7 @@ class ApplicantPagesIT {
 
             browser.assertEveryControlReachable();
             browser.tabTo("#sign-up-now");
+            browser.screenshot("focus-on-sign-up-now");
             browser.navigating(() -> browser.key(Keys.ENTER));
 
             browser.tabTo("#email").sendKeys(applicant);
@@ -292,6 +293,7 @@ class ApplicantPagesIT {
                 assertThat((Boolean) browser.js("return arguments[0].contains(document.activeElement)", dialog))
                         .as("Shift+Tab stays in the dialog").isTrue();
             }
+            browser.screenshot("dialog-keyboard-focus");
             browser.key(Keys.ESCAPE);
             assertThat(dialog.getAttribute("open")).as("Escape closes the dialog").isNull();
             assertThat(browser.focused()).as("focus returns to Confirm").isEqualTo(confirm);
