@@ -2,6 +2,9 @@ package org.csonline.onboarding.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import org.csonline.onboarding.audit.AuditEvent;
+import org.csonline.onboarding.audit.AuditLog;
+import org.csonline.onboarding.web.ClientAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +33,12 @@ class RecordConfirmationController {
     private final AccessReviewService reviews;
     private final ApplicantSession session;
     private final Messages messages;
+    private final AuditLog audit;
 
     RecordConfirmationController(OnboardingRepository onboardings, AccountService accounts,
-            PhoneCodeService phoneCodes, AccessReviewService reviews, ApplicantSession session, Messages messages) {
+            PhoneCodeService phoneCodes, AccessReviewService reviews, ApplicantSession session, Messages messages,
+            AuditLog audit) {
+        this.audit = audit;
         this.onboardings = onboardings;
         this.accounts = accounts;
         this.phoneCodes = phoneCodes;
@@ -90,6 +96,8 @@ class RecordConfirmationController {
             return submitPage(model);
         }
         reviews.submit(onboarding, account.get());
+        audit.record(AuditEvent.ACCESS_REQUEST_SUBMITTED, AuditLog.account(account.get()), onboarding, account.get(),
+                ClientAddress.of(request), null);
         request.getSession().invalidate();
         return "redirect:/setup/submitted";
     }

@@ -4,12 +4,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.csonline.onboarding.audit.AuditEvent;
+import org.csonline.onboarding.audit.AuditLog;
 import org.csonline.onboarding.phone.PhoneChannel;
 import org.csonline.onboarding.phone.PhoneCheckResult;
 import org.csonline.onboarding.phone.PhoneCodeService;
 import org.csonline.onboarding.phone.PhoneNumber;
+import org.csonline.onboarding.ratelimit.RateLimitedAction;
+import org.csonline.onboarding.ratelimit.RateLimiter;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
+import org.csonline.onboarding.web.ClientAddress;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,19 +29,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInController {
 
+    private final SignInService signIns;
     private final AccountService accountService;
     private final AccountRepository accounts;
     private final PhoneCodeService phoneCodes;
     private final ApplicantSession session;
     private final Messages messages;
+    private final RateLimiter rateLimiter;
+    private final AuditLog audit;
 
-    SignInController(AccountService accountService, AccountRepository accounts, PhoneCodeService phoneCodes,
-            ApplicantSession session, Messages messages) {
+    SignInController(SignInService signIns, AccountService accountService, AccountRepository accounts,
+            PhoneCodeService phoneCodes, ApplicantSession session, Messages messages, RateLimiter rateLimiter,
+            AuditLog audit) {
+        this.signIns = signIns;
         this.accountService = accountService;
         this.accounts = accounts;
         this.phoneCodes = phoneCodes;
         this.session = session;
         this.messages = messages;
+        this.rateLimiter = rateLimiter;
+        this.audit = audit;
     }
 
     @GetMapping("/sign-in")
@@ -47,25 +59,37 @@ class SignInController {
 
     @PostMapping("/sign-in")
     String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-            Model model) {
+            HttpServletRequest request, Model model) {
+        String from = ClientAddress.of(request);
         model.addAttribute("form", Map.of("email", email));
-        Optional<Account> account = accountService.checkPassword(email, password);
-        if (account.isEmpty()) {
-            model.addAttribute("errors", messages.error("email", "signIn.wrong"));
-            return signInPage(model);
+        rateLimiter.check(RateLimitedAction.PASSWORD_CHECK, email.strip().toLowerCase(java.util.Locale.ROOT), from);
+        SignInResult result = signIns.checkPassword(email, password);
+        switch (result) {
+            case SignInResult.LockedOut locked -> {
+                audit.record(AuditEvent.SIGN_IN_LOCKED_OUT, null, null, null, from, null);
+                model.addAttribute("errors", messages.error("email", "signIn.lockedOut", locked.minutes()));
+                return signInPage(model);
+            }
+            case SignInResult.Rejected rejected -> {
+                audit.record(AuditEvent.SIGN_IN_PASSWORD_REJECTED, null, null, null, from,
+                        rejected.lockout().isZero() ? null : "lockout " + rejected.lockout());
+                model.addAttribute("errors", messages.error("email", "signIn.wrong"));
+                return signInPage(model);
+            }
+            case SignInResult.NotActive notActive -> {
+                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED, AuditLog.account(notActive.account().id()), null,
+                        notActive.account().id(), from, "account not active");
+                model.addAttribute("errors", messages.error("email", "signIn.notActive"));
+                return signInPage(model);
+            }
+            case SignInResult.Accepted accepted -> {
+                Account account = accepted.account();
+                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED, AuditLog.account(account.id()), null, account.id(),
+                        from, null);
+                session.passwordChecked(account.id());
+                return sendCode(account, PhoneChannel.SMS, from, model);
+            }
         }
-        if (account.get().status() != AccountStatus.ACTIVE) {
-            model.addAttribute("errors", messages.error("email", "signIn.notActive"));
-            return signInPage(model);
-        }
-        session.passwordChecked(account.get().id());
-        try {
-            phoneCodes.sendSignInCode(account.get(), PhoneChannel.SMS);
-        } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
-            return codePage(model);
-        }
-        return "redirect:/sign-in/code";
     }
 
     @GetMapping("/sign-in/code")
@@ -74,23 +98,31 @@ class SignInController {
         if (account.isEmpty()) {
             return "redirect:/sign-in";
         }
+        model.addAttribute("invited", session.onboardingId().isPresent());
         model.addAttribute("maskedPhone", PhoneNumber.mask(account.get().phoneE164()));
         return "applicant/sign-in-code";
     }
 
     @PostMapping("/sign-in/code/resend")
-    String resend(@RequestParam(defaultValue = "sms") String channel, Model model) {
+    String resend(@RequestParam(defaultValue = "sms") String channel, HttpServletRequest request, Model model) {
         Optional<Account> account = session.passwordCheckedAccountId().flatMap(accounts::find);
         if (account.isEmpty()) {
             return "redirect:/sign-in";
         }
+        return sendCode(account.get(), PhoneChannel.fromId(channel), ClientAddress.of(request), model);
+    }
+
+    private String sendCode(Account account, PhoneChannel channel, String from, Model model) {
+        rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, AuditLog.account(account.id()), from);
         try {
-            phoneCodes.sendSignInCode(account.get(), PhoneChannel.fromId(channel));
+            phoneCodes.sendSignInCode(account, channel);
         } catch (UserInputException e) {
             model.addAttribute("errors", messages.errors(e));
             return codePage(model);
         }
-        return "redirect:/sign-in/code?sent=" + PhoneChannel.fromId(channel).id();
+        audit.record(AuditEvent.SIGN_IN_CODE_SENT, AuditLog.account(account.id()), null, account.id(), from,
+                channel.id());
+        return "redirect:/sign-in/code?sent=" + channel.id();
     }
 
     @PostMapping("/sign-in/code")
@@ -99,7 +131,9 @@ class SignInController {
         if (account.isEmpty()) {
             return "redirect:/sign-in";
         }
+        String from = ClientAddress.of(request);
         model.addAttribute("form", Map.of("code", code));
+        rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, AuditLog.account(account.get().id()), from);
         PhoneCheckResult result;
         try {
             result = phoneCodes.checkSignInCode(account.get(), code);
@@ -108,20 +142,31 @@ class SignInController {
             return codePage(model);
         }
         if (result != PhoneCheckResult.APPROVED) {
+            audit.record(AuditEvent.SIGN_IN_CODE_REJECTED, AuditLog.account(account.get().id()), null,
+                    account.get().id(), from, result.name());
             model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
             return codePage(model);
         }
         request.changeSessionId();
         session.signedIn(account.get().id());
         Optional<UUID> onboarding = session.onboardingId();
+        audit.record(AuditEvent.SIGNED_IN, AuditLog.account(account.get().id()), onboarding.orElse(null),
+                account.get().id(), from, null);
         if (onboarding.isPresent() && accountService.linkExistingAccount(onboarding.get(), account.get().id())) {
             return "redirect:/setup";
         }
         return "redirect:/records";
     }
 
+    @GetMapping("/sign-in/lost-phone")
+    String lostPhone() {
+        return "applicant/lost-phone";
+    }
+
     @PostMapping("/sign-out")
     String signOut(HttpServletRequest request) {
+        audit.record(AuditEvent.SIGNED_OUT, session.actor(), session.onboardingId().orElse(null),
+                session.signedInAccountId().orElse(null), ClientAddress.of(request), null);
         request.getSession().invalidate();
         return "redirect:/signed-out";
     }

@@ -1,6 +1,12 @@
 package org.csonline.onboarding.invitation;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.csonline.onboarding.audit.AuditEvent;
+import org.csonline.onboarding.audit.AuditLog;
+import org.csonline.onboarding.ratelimit.RateLimitedAction;
+import org.csonline.onboarding.ratelimit.RateLimiter;
+import org.csonline.onboarding.web.ClientAddress;
 import java.util.UUID;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.springframework.stereotype.Controller;
@@ -18,10 +24,15 @@ class InvitationController {
 
     private final InvitationService invitations;
     private final ApplicantSession session;
+    private final RateLimiter rateLimiter;
+    private final AuditLog audit;
 
-    InvitationController(InvitationService invitations, ApplicantSession session) {
+    InvitationController(InvitationService invitations, ApplicantSession session, RateLimiter rateLimiter,
+            AuditLog audit) {
         this.invitations = invitations;
         this.session = session;
+        this.rateLimiter = rateLimiter;
+        this.audit = audit;
     }
 
     @GetMapping("/invitation/{token}")
@@ -32,11 +43,16 @@ class InvitationController {
     }
 
     @PostMapping("/invitation/{token}")
-    String accept(@PathVariable String token, Model model) {
+    String accept(@PathVariable String token, HttpServletRequest request, Model model) {
+        rateLimiter.check(RateLimitedAction.INVITATION_OPEN, null, ClientAddress.of(request));
         Optional<UUID> onboarding = invitations.open(token);
         if (onboarding.isEmpty()) {
+            audit.record(AuditEvent.INVITATION_REFUSED, null, null, null, ClientAddress.of(request),
+                    invitations.inspect(token).name());
             return show(token, model);
         }
+        audit.record(AuditEvent.INVITATION_OPENED, "onboarding:" + onboarding.get(), onboarding.get(), null,
+                ClientAddress.of(request), null);
         session.startJourney(onboarding.get());
         return "redirect:/sign-in";
     }

@@ -1,5 +1,11 @@
 package org.csonline.onboarding.phone;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.csonline.onboarding.audit.AuditEvent;
+import org.csonline.onboarding.audit.AuditLog;
+import org.csonline.onboarding.ratelimit.RateLimitedAction;
+import org.csonline.onboarding.ratelimit.RateLimiter;
+import org.csonline.onboarding.web.ClientAddress;
 import java.util.Map;
 import java.util.UUID;
 import org.csonline.onboarding.signup.SignupService;
@@ -21,12 +27,17 @@ class PhoneController {
     private final SignupService signups;
     private final ApplicantSession session;
     private final Messages messages;
+    private final RateLimiter rateLimiter;
+    private final AuditLog audit;
 
-    PhoneController(PhoneCodeService phoneCodes, SignupService signups, ApplicantSession session, Messages messages) {
+    PhoneController(PhoneCodeService phoneCodes, SignupService signups, ApplicantSession session, Messages messages,
+            RateLimiter rateLimiter, AuditLog audit) {
         this.phoneCodes = phoneCodes;
         this.signups = signups;
         this.session = session;
         this.messages = messages;
+        this.rateLimiter = rateLimiter;
+        this.audit = audit;
     }
 
     @GetMapping("/signup/phone")
@@ -46,10 +57,13 @@ class PhoneController {
 
     @PostMapping("/signup/phone")
     String sendCode(@RequestParam(defaultValue = "") String phoneNumber, @RequestParam(defaultValue = "sms") String channel,
-            Model model) {
+            HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
+        rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
             phoneCodes.requestForOnboarding(onboarding, phoneNumber, PhoneChannel.fromId(channel));
+            audit.record(AuditEvent.PHONE_CODE_REQUESTED, session.actor(), onboarding, null, ClientAddress.of(request),
+                    channel);
         } catch (UserInputException e) {
             model.addAttribute("form", Map.of("phoneNumber", phoneNumber));
             model.addAttribute("errors", messages.errors(e));
@@ -60,11 +74,14 @@ class PhoneController {
     }
 
     @PostMapping("/signup/phone/again")
-    String sendAgain(@RequestParam(defaultValue = "sms") String channel, Model model) {
+    String sendAgain(@RequestParam(defaultValue = "sms") String channel, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         if (phoneCodes.onboardingPhone(onboarding).isEmpty()) {
             return "redirect:/signup/phone";
         }
+        rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, session.actor(), ClientAddress.of(request));
+        audit.record(AuditEvent.PHONE_CODE_REQUESTED, session.actor(), onboarding, null, ClientAddress.of(request),
+                channel);
         try {
             phoneCodes.requestAgain(onboarding, PhoneChannel.fromId(channel));
         } catch (UserInputException e) {
@@ -90,11 +107,15 @@ class PhoneController {
     }
 
     @PostMapping("/signup/phone/code")
-    String verify(@RequestParam(defaultValue = "") String code, Model model) {
+    String verify(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         model.addAttribute("form", Map.of("code", code));
+        rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, session.actor(), ClientAddress.of(request));
         try {
             PhoneCheckResult result = phoneCodes.verifyForOnboarding(onboarding, code);
+            audit.record(result == PhoneCheckResult.APPROVED ? AuditEvent.PHONE_CODE_VERIFIED
+                    : AuditEvent.PHONE_CODE_REJECTED, session.actor(), onboarding, null, ClientAddress.of(request),
+                    result.name());
             if (result == PhoneCheckResult.APPROVED) {
                 return phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS
                         ? "redirect:/setup" : "redirect:/signup/phone";

@@ -1,5 +1,11 @@
 package org.csonline.onboarding.signup;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.csonline.onboarding.audit.AuditEvent;
+import org.csonline.onboarding.audit.AuditLog;
+import org.csonline.onboarding.ratelimit.RateLimitedAction;
+import org.csonline.onboarding.ratelimit.RateLimiter;
+import org.csonline.onboarding.web.ClientAddress;
 import java.util.Map;
 import java.util.UUID;
 import org.csonline.onboarding.support.UserInputException;
@@ -20,11 +26,16 @@ class SignupController {
     private final SignupService signups;
     private final ApplicantSession session;
     private final Messages messages;
+    private final RateLimiter rateLimiter;
+    private final AuditLog audit;
 
-    SignupController(SignupService signups, ApplicantSession session, Messages messages) {
+    SignupController(SignupService signups, ApplicantSession session, Messages messages, RateLimiter rateLimiter,
+            AuditLog audit) {
         this.signups = signups;
         this.session = session;
         this.messages = messages;
+        this.rateLimiter = rateLimiter;
+        this.audit = audit;
     }
 
     @ModelAttribute("step")
@@ -42,10 +53,13 @@ class SignupController {
     }
 
     @PostMapping("/signup/email")
-    String sendCode(@RequestParam(defaultValue = "") String email, Model model) {
+    String sendCode(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
+        rateLimiter.check(RateLimitedAction.EMAIL_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
             signups.requestEmailCode(onboarding, email);
+            audit.record(AuditEvent.EMAIL_CODE_REQUESTED, session.actor(), onboarding, null,
+                    ClientAddress.of(request), null);
         } catch (UserInputException e) {
             model.addAttribute("form", Map.of("email", email));
             model.addAttribute("formFilled", true);
@@ -63,11 +77,15 @@ class SignupController {
     }
 
     @PostMapping("/signup/verify")
-    String verify(@RequestParam(defaultValue = "") String code, Model model) {
+    String verify(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         model.addAttribute("form", Map.of("code", code));
+        rateLimiter.check(RateLimitedAction.EMAIL_CODE_CHECK, session.actor(), ClientAddress.of(request));
         try {
             EmailCodeResult result = signups.verifyEmail(onboarding, code);
+            audit.record(result == EmailCodeResult.VERIFIED ? AuditEvent.EMAIL_CODE_VERIFIED
+                    : AuditEvent.EMAIL_CODE_REJECTED, session.actor(), onboarding, null, ClientAddress.of(request),
+                    result.name());
             if (result == EmailCodeResult.VERIFIED) {
                 return "redirect:/signup/verified";
             }
@@ -79,10 +97,13 @@ class SignupController {
     }
 
     @PostMapping("/signup/verify/resend")
-    String resend(Model model) {
+    String resend(HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
+        rateLimiter.check(RateLimitedAction.EMAIL_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
             signups.requestEmailCode(onboarding, signups.emailFor(onboarding).orElse(""));
+            audit.record(AuditEvent.EMAIL_CODE_REQUESTED, session.actor(), onboarding, null,
+                    ClientAddress.of(request), "resend");
         } catch (UserInputException e) {
             model.addAttribute("errors", messages.errors(e));
             return verifyPage(model);
@@ -105,7 +126,7 @@ class SignupController {
     @PostMapping("/signup/details")
     String create(@RequestParam(defaultValue = "") String givenName, @RequestParam(defaultValue = "") String surname,
             @RequestParam(defaultValue = "") String newPassword,
-            @RequestParam(defaultValue = "") String confirmNewPassword, Model model) {
+            @RequestParam(defaultValue = "") String confirmNewPassword, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         try {
             signups.submitDetails(onboarding, new AccountDetails(givenName, surname, newPassword, confirmNewPassword));
@@ -114,6 +135,7 @@ class SignupController {
             model.addAttribute("errors", messages.errors(e));
             return detailsPage();
         }
+        audit.record(AuditEvent.PASSWORD_SET, session.actor(), onboarding, null, ClientAddress.of(request), "sign-up");
         return "redirect:/signup/phone";
     }
 }

@@ -21,6 +21,7 @@ public class ApplicantSession implements Serializable {
     private UUID onboardingId;
     private UUID passwordCheckedAccountId;
     private UUID signedInAccountId;
+    private UUID passwordResetId;
 
     public Optional<UUID> onboardingId() {
         return Optional.ofNullable(onboardingId);
@@ -46,5 +47,26 @@ public class ApplicantSession implements Serializable {
     public void signedIn(UUID accountId) {
         this.passwordCheckedAccountId = null;
         this.signedInAccountId = accountId;
+    }
+
+    public Optional<UUID> passwordResetId() {
+        return Optional.ofNullable(passwordResetId);
+    }
+
+    public void passwordReset(UUID resetId) {
+        this.passwordResetId = resetId;
+    }
+
+    /** Whether there is anything to sign out of: a journey started or an account signed in. */
+    public boolean active() {
+        return onboardingId != null || signedInAccountId != null || passwordCheckedAccountId != null;
+    }
+
+    /** Who is acting, for the audit log. */
+    public String actor() {
+        if (signedInAccountId != null) {
+            return "account:" + signedInAccountId;
+        }
+        return onboardingId != null ? "onboarding:" + onboardingId : "applicant";
     }
 }

@@ -10,4 +10,9 @@ class HomeController {
     String home() {
         return "applicant/home";
     }
+
+    @GetMapping(AbsoluteSessionTimeout.EXPIRED_PAGE)
+    String sessionExpired() {
+        return "applicant/session-expired";
+    }
 }

@@ -9,6 +9,7 @@ import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingStatus;
+import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.CouncilProperties;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +21,15 @@ public class SendActivationEmailWorker {
     private final OnboardingRepository onboardings;
     private final EmailService email;
     private final CouncilProperties council;
+    private final ProgressLinks progressLinks;
 
     public SendActivationEmailWorker(AccountRepository accounts, OnboardingRepository onboardings, EmailService email,
-            CouncilProperties council) {
+            CouncilProperties council, ProgressLinks progressLinks) {
         this.accounts = accounts;
         this.onboardings = onboardings;
         this.email = email;
         this.council = council;
+        this.progressLinks = progressLinks;
     }
 
     @JobWorker(type = "send-activation-email")
@@ -37,7 +40,8 @@ public class SendActivationEmailWorker {
                 Map.of(
                 "givenName", account.givenName(),
                 "recordName", onboarding.recordName(),
-                "link", council.baseUrl() + "/sign-in"));
+                "link", council.baseUrl() + "/sign-in",
+                "progressLink", progressLinks.linkFor(onboarding.id())));
         onboardings.setStatus(onboarding.id(), OnboardingStatus.COMPLETED, null);
     }
 }

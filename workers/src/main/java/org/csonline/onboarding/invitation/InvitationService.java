@@ -14,6 +14,7 @@ import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingStatus;
+import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.CouncilProperties;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
@@ -35,9 +36,10 @@ public class InvitationService {
     private final OnboardingRepository onboardings;
     private final EmailService email;
     private final Clock clock;
+    private final ProgressLinks progressLinks;
 
     public InvitationService(JdbcClient jdbc, Secrets secrets, SecurityProperties limits, CouncilProperties council,
-            OnboardingRepository onboardings, EmailService email, Clock clock) {
+            OnboardingRepository onboardings, EmailService email, Clock clock, ProgressLinks progressLinks) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.limits = limits;
@@ -45,6 +47,7 @@ public class InvitationService {
         this.onboardings = onboardings;
         this.email = email;
         this.clock = clock;
+        this.progressLinks = progressLinks;
     }
 
     public void createAndSend(UUID onboardingId) {
@@ -53,7 +56,8 @@ public class InvitationService {
         email.sendOnce(onboardingId, "invitation-email:" + onboardingId, onboarding.applicantEmail(),
                 EmailKind.INVITATION, () -> Map.of(
                         "link", council.baseUrl() + "/invitation/" + storeNewToken(onboardingId, expires),
-                        "expiresOn", DAY.format(expires)));
+                        "expiresOn", DAY.format(expires),
+                        "progressLink", progressLinks.linkFor(onboardingId)));
     }
 
     private String storeNewToken(UUID onboardingId, Instant expires) {

@@ -11,6 +11,7 @@ import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +29,11 @@ public class SetupCodeService {
     private final EmailService email;
     private final OnboardingProcess process;
     private final Clock clock;
+    private final ProgressLinks progressLinks;
 
     public SetupCodeService(JdbcClient jdbc, Secrets secrets, SecurityProperties limits,
-            OnboardingRepository onboardings, EmailService email, OnboardingProcess process, Clock clock) {
+            OnboardingRepository onboardings, EmailService email, OnboardingProcess process, Clock clock,
+            ProgressLinks progressLinks) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.limits = limits;
@@ -38,13 +41,14 @@ public class SetupCodeService {
         this.email = email;
         this.process = process;
         this.clock = clock;
+        this.progressLinks = progressLinks;
     }
 
     /** Makes the setup code and emails it, once per onboarding whatever the job retries. */
     public void createAndSend(UUID onboardingId) {
         Onboarding onboarding = onboardings.get(onboardingId);
         email.sendOnce(onboardingId, "setup-email:" + onboardingId, onboarding.applicantEmail(), EmailKind.SETUP,
-                () -> Map.of("setupCode", storeNewCode(onboardingId)));
+                () -> Map.of("setupCode", storeNewCode(onboardingId), "progressLink", progressLinks.linkFor(onboardingId)));
     }
 
     private String storeNewCode(UUID onboardingId) {

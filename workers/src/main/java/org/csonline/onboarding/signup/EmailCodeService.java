@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
 import org.csonline.onboarding.support.UserInputException;
@@ -29,14 +30,16 @@ public class EmailCodeService {
     private final SecurityProperties limits;
     private final EmailService email;
     private final Clock clock;
+    private final ProgressLinks progressLinks;
 
     public EmailCodeService(JdbcClient jdbc, Secrets secrets, SecurityProperties limits, EmailService email,
-            Clock clock) {
+            Clock clock, ProgressLinks progressLinks) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.limits = limits;
         this.email = email;
         this.clock = clock;
+        this.progressLinks = progressLinks;
     }
 
     /** Records a request for a code; the process sends it. Refuses past the hourly limit. */
@@ -61,7 +64,8 @@ public class EmailCodeService {
         email.sendOnce(request.onboardingId(), "email-code:" + requestId, request.email(),
                 EmailKind.VERIFICATION_CODE, () -> Map.of(
                 "code", storeNewCode(requestId),
-                "validMinutes", limits.emailCodeValidity().toMinutes()));
+                "validMinutes", limits.emailCodeValidity().toMinutes(),
+                "progressLink", progressLinks.linkFor(request.onboardingId())));
     }
 
     private String storeNewCode(long requestId) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.account.AccountRepository;
+import org.csonline.onboarding.account.PasswordRules;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
@@ -23,8 +24,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SignupService {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-    static final int MAX_PASSWORD_LENGTH = 256;
     static final int MAX_NAME_LENGTH = 100;
 
     private final JdbcClient jdbc;
@@ -101,23 +100,14 @@ public class SignupService {
         List<InputError> errors = new ArrayList<>();
         checkName(details.givenName(), "givenName", errors);
         checkName(details.surname(), "surname", errors);
-        String password = details.newPassword() == null ? "" : details.newPassword();
-        if (password.isEmpty()) {
-            errors.add(new InputError("newPassword", "signup.password.required"));
-        } else if (password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(new InputError("newPassword", "signup.password.tooShort", MIN_PASSWORD_LENGTH));
-        } else if (password.length() > MAX_PASSWORD_LENGTH) {
-            errors.add(new InputError("newPassword", "signup.password.tooLong", MAX_PASSWORD_LENGTH));
-        } else if (!password.equals(details.confirmNewPassword())) {
-            errors.add(new InputError("confirmNewPassword", "signup.password.mismatch"));
-        }
+        errors.addAll(PasswordRules.check(details.newPassword(), details.confirmNewPassword()));
         if (!errors.isEmpty()) {
             throw new UserInputException(errors);
         }
         jdbc.sql("update signup set given_name = ?, surname = ?, password_hash = ?, updated_at = ? "
                         + "where onboarding_id = ?")
-                .params(details.givenName().strip(), details.surname().strip(), passwords.encode(password), now(),
-                        onboardingId)
+                .params(details.givenName().strip(), details.surname().strip(),
+                        passwords.encode(details.newPassword()), now(), onboardingId)
                 .update();
         process.publish(ProcessMessage.ACCOUNT_DETAILS_SUBMITTED, onboardingId, "1", Map.of());
     }

@@ -18,6 +18,7 @@ import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.support.Onboardings;
+import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.Secrets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @JdbcTest
-@Import({SetupCodeService.class, Secrets.class, OnboardingRepository.class})
+@Import({SetupCodeService.class, Secrets.class, OnboardingRepository.class, ProgressLinks.class})
 class SetupCodeServiceTest {
 
     @Autowired

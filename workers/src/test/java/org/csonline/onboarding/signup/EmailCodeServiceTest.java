@@ -14,6 +14,7 @@ import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.Onboardings;
+import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.UserInputException;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @JdbcTest
-@Import({EmailCodeService.class, Secrets.class})
+@Import({EmailCodeService.class, Secrets.class, ProgressLinks.class})
 class EmailCodeServiceTest {
 
     @Autowired

@@ -9,7 +9,19 @@ import java.time.ZoneOffset;
 /** A clock a test moves by hand. */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
+    private volatile Instant now;
+
+    public MutableClock() {
+        this(Instant.parse("2026-03-02T09:00:00Z"));
+    }
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
+
+    public static MutableClock atStart() {
+        return new MutableClock();
+    }
 
     public void advance(Duration duration) {
         now = now.plus(duration);

@@ -1,0 +1,56 @@
+package org.csonline.onboarding.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.csonline.onboarding.audit.AuditEvent;
+import org.csonline.onboarding.audit.AuditLog;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends every session a fixed time after it began, however busy (the idle timeout is the servlet container's
+ * {@code server.servlet.session.timeout}). The next page then explains what happened.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class AbsoluteSessionTimeout extends OncePerRequestFilter {
+
+    static final String EXPIRED_PAGE = "/session-expired";
+
+    private final Duration maximum;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    AbsoluteSessionTimeout(@Value("${cso.session.absolute-timeout:PT12H}") Duration maximum, Clock clock,
+            AuditLog audit) {
+        this.maximum = maximum;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null && isTooOld(session.getCreationTime())) {
+            session.invalidate();
+            audit.record(AuditEvent.SESSION_EXPIRED, null, null, null, ClientAddress.of(request), "absolute timeout");
+            response.sendRedirect(request.getContextPath() + EXPIRED_PAGE);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    boolean isTooOld(long createdAtMillis) {
+        return clock.millis() - createdAtMillis >= maximum.toMillis();
+    }
+}

@@ -1,0 +1,38 @@
+package org.csonline.onboarding.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.csonline.onboarding.support.MutableClock;
+import org.csonline.onboarding.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+class AuditLogTest {
+
+    final MutableClock clock = MutableClock.atStart();
+    final AuditLog audit = new AuditLog(TestDatabase.create(), clock);
+
+    @Test
+    void recordsWhoWhatWhenAndFromWhere() {
+        UUID account = UUID.randomUUID();
+        audit.record(AuditEvent.SIGNED_IN, AuditLog.account(account), null, account, "203.0.113.9", null);
+        AuditEntry entry = audit.recent(1).getFirst();
+        assertThat(entry.event()).isEqualTo(AuditEvent.SIGNED_IN);
+        assertThat(entry.actor()).isEqualTo("account:" + account);
+        assertThat(entry.accountId()).isEqualTo(account);
+        assertThat(entry.clientAddress()).isEqualTo("203.0.113.9");
+        assertThat(entry.at()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void anUnknownActorIsRecordedAsApplicant() {
+        audit.record(AuditEvent.SIGN_IN_PASSWORD_REJECTED, null, null, null, "203.0.113.9", null);
+        assertThat(audit.recent(1).getFirst().actor()).isEqualTo("applicant");
+    }
+
+    @Test
+    void cutsLongDetailsToTheColumn() {
+        audit.record(AuditEvent.ACCESS_REFUSED, null, null, null, "203.0.113.9", "x".repeat(1000));
+        assertThat(audit.recent(1).getFirst().detail()).hasSize(300);
+    }
+}
