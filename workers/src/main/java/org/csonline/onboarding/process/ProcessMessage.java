@@ -10,7 +10,9 @@ public enum ProcessMessage {
     PHONE_CODE_REQUESTED("phone-code-requested"),
     PHONE_CODE_VERIFIED("phone-code-verified"),
     RECORD_CONFIRMATION_SUBMITTED("record-confirmation-submitted"),
-    ACCESS_REVIEW_DECIDED("access-review-decided");
+    ACCESS_REVIEW_DECIDED("access-review-decided"),
+    ONBOARDING_CANCELLED("onboarding-cancelled"),
+    EMAIL_UNDELIVERABLE("email-undeliverable");
 
     private final String messageName;
 
