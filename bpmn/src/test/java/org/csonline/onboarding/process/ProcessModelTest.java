@@ -132,6 +132,8 @@ class ProcessModelTest {
         case UserTask ignored -> Set.of("start:timeline-step-started", "end:timeline-step-ended");
         case IntermediateCatchEvent ignored -> Set.of("start:timeline-step-started", "end:timeline-step-ended");
         case BoundaryEvent ignored -> Set.of("end:timeline-step-ended");
+        // The outer end follows an inner end event that already marked the outcome.
+        case EndEvent end when end.getId().equals("EndEvent_OnboardingFinished") -> Set.<String>of();
         case EndEvent ignored -> Set.of("start:timeline-step-started");
         default -> Set.<String>of();
       };

@@ -3,15 +3,21 @@ package org.csonline.onboarding.notice;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.email.EmailKind;
+import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.support.CouncilProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Notices for staff, shown on the staff pages: the caseworker sees theirs on their onboardings, managers see the
- * ones for every manager. Staff users have no email address in the configuration, and a caseworker works from
- * these pages, so the notice waits there rather than in an inbox.
+ * Notices for staff. Each is a row the staff pages show (the caseworker on their onboardings list and the
+ * onboarding's page, managers the ones for every manager), because caseworkers work from those pages; staff with an
+ * email address configured ({@code cso.staff.users[n].email}) also get a short email that links to the onboarding
+ * and carries no personal data.
  */
 @Service
 public class StaffNoticeService {
@@ -21,21 +27,37 @@ public class StaffNoticeService {
 
     private final JdbcClient jdbc;
     private final OnboardingRepository onboardings;
+    private final EmailService email;
+    private final CouncilProperties council;
+    private final StaffDirectory directory;
     private final Clock clock;
 
-    public StaffNoticeService(JdbcClient jdbc, OnboardingRepository onboardings, Clock clock) {
+    public StaffNoticeService(JdbcClient jdbc, OnboardingRepository onboardings, EmailService email,
+            CouncilProperties council, ObjectProvider<StaffDirectory> directory, Clock clock) {
         this.jdbc = jdbc;
         this.onboardings = onboardings;
+        this.email = email;
+        this.council = council;
+        this.directory = directory.getIfAvailable(() -> StaffDirectory.NONE);
         this.clock = clock;
     }
 
     /** Tells the onboarding's caseworker; once per job, whatever its retries. */
     public void tellCaseworker(UUID onboardingId, String notice, String detail, long jobKey) {
-        record(onboardingId, onboardings.get(onboardingId).caseworker(), notice, detail, jobKey);
+        String caseworker = onboardings.get(onboardingId).caseworker();
+        record(onboardingId, caseworker, notice, detail, jobKey);
+        directory.emailOf(caseworker).ifPresent(address -> sendEmail(address, onboardingId, notice, jobKey));
     }
 
     public void tellManagers(UUID onboardingId, String notice, long jobKey) {
         record(onboardingId, MANAGERS, notice, null, jobKey);
+        directory.managerEmails().forEach(address -> sendEmail(address, onboardingId, notice, jobKey));
+    }
+
+    private void sendEmail(String address, UUID onboardingId, String notice, long jobKey) {
+        email.sendOnce("staff-notice:" + jobKey + ":" + address, address, EmailKind.STAFF_NOTICE, Map.of(
+                "notice", notice,
+                "link", council.baseUrl() + "/staff/onboardings/" + onboardingId));
     }
 
     private void record(UUID onboardingId, String audience, String notice, String detail, long jobKey) {

@@ -59,8 +59,14 @@ public enum JourneyStep {
     NOTIFY_CASEWORKER_OF_UNDELIVERABLE_EMAIL("Task_NotifyCaseworkerOfUndeliverableEmail", 1,
             "Caseworker told an email could not be delivered"),
     CASEWORKER_TOLD_OF_UNDELIVERABLE_EMAIL("EndEvent_CaseworkerToldOfUndeliverableEmail", 1,
-            "Email undeliverable: caseworker told"),
-    ONBOARDING_FINISHED("EndEvent_OnboardingFinished", 15, "Process finished");
+            "Email undeliverable: caseworker told");
+
+    /** Steps beside the journey (reminders, notices, escalation): they say nothing about where the applicant is. */
+    private static final java.util.Set<String> SIDE_STEPS = java.util.Set.of(
+            "Boundary_SetupCodeReminder", "Task_RemindCaseworkerOfSetupCode", "EndEvent_SetupCodeReminderSent",
+            "Boundary_InvitationReminder", "Task_SendInvitationReminder", "EndEvent_InvitationReminderSent",
+            "Boundary_AccessReviewOverdue", "Task_EscalateAccessReview", "EndEvent_AccessReviewEscalated",
+            "Task_NotifyCaseworkerOfUndeliverableEmail", "EndEvent_CaseworkerToldOfUndeliverableEmail");
 
     private final String elementId;
     private final int guideStep;
@@ -82,6 +88,11 @@ public enum JourneyStep {
 
     public String description() {
         return description;
+    }
+
+    /** Whether this step runs beside the journey, so it is not "where the onboarding is". */
+    public boolean isSideStep() {
+        return SIDE_STEPS.contains(elementId);
     }
 
     public static Optional<JourneyStep> ofElement(String elementId) {
