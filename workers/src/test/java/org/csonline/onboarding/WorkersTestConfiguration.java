@@ -31,6 +31,7 @@ public class WorkersTestConfiguration {
 
     @Bean
     ProcessProperties processProperties() {
-        return new ProcessProperties(Duration.ofDays(2), Duration.ofDays(28), Duration.ofDays(3), Duration.ofHours(1));
+        return new ProcessProperties(Duration.ofDays(2), Duration.ofDays(28), Duration.ofDays(3), Duration.ofHours(1),
+                Duration.ofDays(3), Duration.ofDays(7), Duration.ofHours(24));
     }
 }

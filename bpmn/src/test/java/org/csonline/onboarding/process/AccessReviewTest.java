@@ -14,9 +14,11 @@ import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 15: a reviewer approves or declines access, in Tasklist or on our reviewer page. */
 @ZeebeProcessTest
+@ExtendWith(ModelCoverageExtension.class)
 class AccessReviewTest {
 
   private static final String ACCOUNT_ID = "0d6b1f0a-58a4-4d8f-a7ae-3c1d2e9b7f21";
@@ -37,7 +39,7 @@ class AccessReviewTest {
     Onboarding onboarding = submitRecordConfirmation();
 
     assertThat(onboarding.instance())
-        .isWaitingExactlyAtElements("UserTask_ReviewAccess");
+        .isWaitingExactlyAtElements("UserTask_ReviewAccess", "SubProcess_Onboarding");
     assertThat(driver.awaitedMessages(onboarding)).containsExactly("access-review-decided");
     var tasks = driver.createdUserTasks("UserTask_ReviewAccess");
     assertThat(tasks).hasSize(1);
@@ -46,6 +48,32 @@ class AccessReviewTest {
     assertThat(task.getFormKey()).isEqualTo(formKey("review-access"));
     assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
         .isEqualTo(Instant.parse(ProcessDriver.ACCESS_REVIEW_DUE));
+    assertThat(OffsetDateTime.parse(task.getFollowUpDate()).toInstant())
+        .isEqualTo(Instant.parse(ProcessDriver.ACCESS_REVIEW_FOLLOW_UP));
+  }
+
+  @Test
+  void overdueReviewIsEscalatedWithoutInterruptingIt() {
+    var due = java.time.Duration.ofDays(3);
+    Onboarding onboarding = submitRecordConfirmation(driver.now().plus(due).toString());
+    assertThat(driver.createdUserTasks("UserTask_ReviewAccess").getFirst().getPriority()).isEqualTo(50);
+
+    driver.increaseTime(due);
+    var escalation = driver.completeJob("escalate-access-review", Map.of("accessReviewEscalated", true));
+
+    assertThat(escalation.getVariablesAsMap()).containsEntry("onboardingId", onboarding.id());
+    assertThat(onboarding.instance())
+        .hasPassedElementsInOrder("Boundary_AccessReviewOverdue", "Task_EscalateAccessReview",
+            "EndEvent_AccessReviewEscalated")
+        .hasVariableWithValue("accessReviewEscalated", true)
+        .isWaitingExactlyAtElements("UserTask_ReviewAccess", "SubProcess_Onboarding");
+    assertThat(driver.createdUserTasks("UserTask_ReviewAccess")).hasSize(1);
+
+    driver.publish(onboarding, "access-review-decided", Map.of("accessApproved", true));
+    driver.completeJob("grant-record-access");
+    driver.completeJob("activate-account");
+    driver.completeJob("send-activation-email");
+    assertThat(onboarding.instance()).hasPassedElement("EndEvent_AccountActivated").isCompleted();
   }
 
   @Test
@@ -53,9 +81,10 @@ class AccessReviewTest {
     Onboarding onboarding = submitRecordConfirmation();
 
     driver.publish(onboarding, "access-review-decided", Map.of("accessApproved", false));
+    driver.completeJob("send-access-declined-email");
 
     assertThat(onboarding.instance())
-        .hasPassedElementsInOrder("Boundary_AccessReviewDecided", "EndEvent_AccessDeclined")
+        .hasPassedElementsInOrder("Boundary_AccessReviewDecided", "Task_SendAccessDeclinedEmail", "EndEvent_AccessDeclined")
         .hasNotPassedElement("Task_GrantRecordAccess")
         .hasNotPassedElement("Task_ActivateAccount")
         .hasNotPassedElement("Task_SendActivationEmail")
@@ -78,13 +107,19 @@ class AccessReviewTest {
   }
 
   private Onboarding submitRecordConfirmation() {
+    return submitRecordConfirmation(ProcessDriver.ACCESS_REVIEW_DUE);
+  }
+
+  private Onboarding submitRecordConfirmation(String accessReviewDue) {
     Onboarding onboarding = driver.start();
     driver.completeJob("send-setup-email");
     driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+    driver.planInvitationRelease();
     driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
     driver.completeJob("send-invitation-email");
     driver.publish(onboarding, "existing-account-signed-in", Map.of("accountId", ACCOUNT_ID));
-    driver.publish(onboarding, "record-confirmation-submitted", Map.of("accessReviewDue", ProcessDriver.ACCESS_REVIEW_DUE));
+    driver.publish(onboarding, "record-confirmation-submitted",
+        Map.of("accessReviewDue", accessReviewDue, "accessReviewFollowUp", ProcessDriver.ACCESS_REVIEW_FOLLOW_UP));
     return onboarding;
   }
 

@@ -13,6 +13,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventTyp
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * journey-timeline listeners can sit. If an engine upgrade changes this, revisit the listeners in the model.
  */
 @ZeebeProcessTest
+@ExtendWith(ModelCoverageExtension.class)
 class ExecutionListenerSupportTest {
 
   private ZeebeTestEngine engine;

@@ -10,9 +10,11 @@ import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 4: an applicant who already has a council account signs in and goes straight to step 13. */
 @ZeebeProcessTest
+@ExtendWith(ModelCoverageExtension.class)
 class ExistingAccountJourneyTest {
 
   private static final String ACCOUNT_ID = "9a7e2c44-0b3d-4e8a-8f61-5d2c7b1e3a90";
@@ -32,11 +34,12 @@ class ExistingAccountJourneyTest {
     Onboarding onboarding = driver.start();
     driver.completeJob("send-setup-email");
     driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+    driver.planInvitationRelease();
     driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
     driver.completeJob("send-invitation-email");
 
     driver.publish(onboarding, "existing-account-signed-in", Map.of("accountId", ACCOUNT_ID));
-    driver.publish(onboarding, "record-confirmation-submitted", Map.of("accessReviewDue", ProcessDriver.ACCESS_REVIEW_DUE));
+    driver.publish(onboarding, "record-confirmation-submitted", ProcessDriver.recordConfirmation());
     driver.publish(onboarding, "access-review-decided", Map.of("accessApproved", true));
     var grant = driver.completeJob("grant-record-access");
     driver.completeJob("activate-account");
@@ -67,12 +70,13 @@ class ExistingAccountJourneyTest {
     Onboarding onboarding = driver.start();
     driver.completeJob("send-setup-email");
     driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+    driver.planInvitationRelease();
     driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
     driver.completeJob("send-invitation-email");
 
     driver.publish(onboarding, "email-code-requested", Map.of("emailCodeRequestId", 31));
 
-    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Task_SendEmailCode");
+    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Task_SendEmailCode", "SubProcess_Onboarding", "SubProcess_ApplicantSignUp");
     assertThat(driver.awaitedMessages(onboarding)).isEmpty();
   }
 }

@@ -11,9 +11,11 @@ import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 3: the invitation email waits for the configured release delay. */
 @ZeebeProcessTest
+@ExtendWith(ModelCoverageExtension.class)
 class InvitationReleaseTimerTest {
 
   private ZeebeTestEngine engine;
@@ -31,13 +33,14 @@ class InvitationReleaseTimerTest {
     Onboarding onboarding = driver.start();
     driver.completeJob("send-setup-email");
     driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+    driver.planInvitationRelease();
 
-    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease");
+    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
     assertThat(driver.createdJobs("send-invitation-email")).isEmpty();
 
     driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY.minus(Duration.ofMinutes(1)));
 
-    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease");
+    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
     assertThat(driver.createdJobs("send-invitation-email")).isEmpty();
 
     driver.increaseTime(Duration.ofMinutes(1));
@@ -45,7 +48,7 @@ class InvitationReleaseTimerTest {
 
     assertThat(onboarding.instance())
         .hasPassedElementsInOrder("Timer_InvitationRelease", "Task_SendInvitationEmail")
-        .isWaitingExactlyAtElements("Gateway_AccountChoice");
+        .isWaitingExactlyAtElements("Gateway_AccountChoice", "SubProcess_Onboarding", "SubProcess_ApplicantSignUp");
     assertThat(driver.awaitedMessages(onboarding))
         .containsExactlyInAnyOrder("existing-account-signed-in", "email-code-requested");
   }

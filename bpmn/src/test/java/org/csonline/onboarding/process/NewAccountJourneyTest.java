@@ -12,9 +12,11 @@ import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide steps 1-15 for an applicant without a council account, with every resend and repeat the guide allows. */
 @ZeebeProcessTest
+@ExtendWith(ModelCoverageExtension.class)
 class NewAccountJourneyTest {
 
   private static final String ACCOUNT_ID = "5f0c3f8e-7a51-4c52-9d0e-2b6f1c1f4a10";
@@ -35,6 +37,7 @@ class NewAccountJourneyTest {
 
     driver.completeJob("send-setup-email");
     driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+    driver.planInvitationRelease();
     driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
     driver.completeJob("send-invitation-email");
 
@@ -55,7 +58,7 @@ class NewAccountJourneyTest {
     driver.completeJob("send-phone-code");
     driver.publish(onboarding, "phone-code-verified", Map.of("phoneVerifications", 2));
 
-    driver.publish(onboarding, "record-confirmation-submitted", Map.of("accessReviewDue", ProcessDriver.ACCESS_REVIEW_DUE));
+    driver.publish(onboarding, "record-confirmation-submitted", ProcessDriver.recordConfirmation());
     driver.publish(onboarding, "access-review-decided", Map.of("accessApproved", true));
     var grant = driver.completeJob("grant-record-access");
     driver.completeJob("activate-account");
@@ -106,14 +109,16 @@ class NewAccountJourneyTest {
     Onboarding onboarding = driver.start();
     driver.completeJob("send-setup-email");
     driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+    driver.planInvitationRelease();
 
     assertThat(elementIds(driver.createdJobs(ProcessDriver.TIMELINE_STARTED)))
-        .containsExactly("Task_SendSetupEmail", "UserTask_ConfirmSetupCode", "Timer_InvitationRelease");
+        .containsExactly("Task_SendSetupEmail", "UserTask_ConfirmSetupCode", "Task_PlanInvitationRelease",
+            "Timer_InvitationRelease");
     // The user task was left through its boundary, so only the boundary event reports the end of step 2.
     assertThat(elementIds(driver.createdJobs(ProcessDriver.TIMELINE_ENDED)))
-        .containsExactly("Task_SendSetupEmail", "Boundary_SetupCodeChecked");
+        .containsExactly("Task_SendSetupEmail", "Boundary_SetupCodeChecked", "Task_PlanInvitationRelease");
     assertThat(driver.timelineJobs())
-        .hasSize(5)
+        .hasSize(7)
         .allSatisfy(job -> assertThat(job.getVariablesAsMap()).containsEntry("onboardingId", onboarding.id()))
         .extracting(job -> job.getType() + "@" + job.getElementId())
         .contains("timeline-step-started@UserTask_ConfirmSetupCode", "timeline-step-ended@Boundary_SetupCodeChecked");

@@ -15,9 +15,11 @@ import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 2: the caseworker confirms the setup code, in Tasklist or on our caseworker page. */
 @ZeebeProcessTest
+@ExtendWith(ModelCoverageExtension.class)
 class SetupCodeConfirmationTest {
 
   private ZeebeTestEngine engine;
@@ -37,7 +39,7 @@ class SetupCodeConfirmationTest {
     driver.completeJob("send-setup-email");
 
     assertThat(onboarding.instance())
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode");
+        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
     assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
     var tasks = driver.createdUserTasks("UserTask_ConfirmSetupCode");
     assertThat(tasks).hasSize(1);
@@ -57,16 +59,17 @@ class SetupCodeConfirmationTest {
 
     assertThat(onboarding.instance())
         .hasPassedElement("Boundary_SetupCodeChecked")
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode");
+        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
     assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
     assertThat(driver.createdUserTasks("UserTask_ConfirmSetupCode")).hasSize(2);
 
     // The first message is still buffered (time to live), but a message correlates to an instance only once.
     driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+    driver.planInvitationRelease();
 
     assertThat(onboarding.instance())
         .hasPassedElement("Boundary_SetupCodeChecked", 2)
-        .isWaitingExactlyAtElements("Timer_InvitationRelease");
+        .isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
   }
 
   @Test
@@ -76,12 +79,15 @@ class SetupCodeConfirmationTest {
 
     driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "LOCKED"));
     var cancel = driver.completeJob("cancel-onboarding");
+    var notice = driver.completeJob("notify-caseworker");
 
     assertThat(cancel.getVariablesAsMap())
         .containsEntry("cancellationReason", "SETUP_CODE_LOCKED")
         .containsEntry("onboardingId", onboarding.id());
+    assertThat(notice.getVariablesAsMap()).containsEntry("caseworkerNotice", "SETUP_CODE_LOCKED");
     assertThat(onboarding.instance())
-        .hasPassedElementsInOrder("Boundary_SetupCodeChecked", "Task_CancelOnboarding", "EndEvent_OnboardingCancelled")
+        .hasPassedElementsInOrder("Boundary_SetupCodeChecked", "Task_CancelOnboarding",
+            "Task_NotifyCaseworkerOfCancellation", "EndEvent_OnboardingCancelled")
         .hasNotPassedElement("Timer_InvitationRelease")
         .isCompleted();
   }
@@ -97,7 +103,7 @@ class SetupCodeConfirmationTest {
     assertThat(check.getVariablesAsMap()).containsEntry("setupCodeAttempt", "AB3D-EF7H");
     assertThat(onboarding.instance())
         .hasVariableWithValue("setupCodeAttempt", null)
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode");
+        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
   }
 
   @Test
@@ -106,7 +112,7 @@ class SetupCodeConfirmationTest {
 
     driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "CONFIRMED"));
 
-    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease");
+    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Task_PlanInvitationRelease", "SubProcess_Onboarding");
   }
 
   @Test
@@ -115,6 +121,7 @@ class SetupCodeConfirmationTest {
 
     driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "LOCKED"));
     driver.completeJob("cancel-onboarding");
+    driver.completeJob("notify-caseworker");
 
     assertThat(onboarding.instance()).hasPassedElement("EndEvent_OnboardingCancelled").isCompleted();
   }

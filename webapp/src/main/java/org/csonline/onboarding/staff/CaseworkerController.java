@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.csonline.onboarding.invitation.SetupCodeCheck;
 import org.csonline.onboarding.invitation.SetupCodeService;
+import org.csonline.onboarding.notice.StaffNoticeService;
 import org.csonline.onboarding.onboarding.NewOnboarding;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
+import org.csonline.onboarding.onboarding.OnboardingStatus;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.timeline.TimelineService;
 import org.csonline.onboarding.web.Messages;
@@ -23,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Caseworker pages: start an onboarding (guide step 1), follow it, confirm the setup code (step 2). */
+/**
+ * Caseworker pages: start an onboarding (guide step 1), follow it with its reminders and expiries, confirm the setup
+ * code (step 2), cancel it at any point, and invite again with one action after it ran out of time.
+ */
 @Controller
 class CaseworkerController {
 
@@ -31,20 +36,23 @@ class CaseworkerController {
     private final OnboardingRepository onboardings;
     private final SetupCodeService setupCodes;
     private final TimelineService timeline;
+    private final StaffNoticeService notices;
     private final Messages messages;
 
     CaseworkerController(OnboardingService onboardingService, OnboardingRepository onboardings,
-            SetupCodeService setupCodes, TimelineService timeline, Messages messages) {
+            SetupCodeService setupCodes, TimelineService timeline, StaffNoticeService notices, Messages messages) {
         this.onboardingService = onboardingService;
         this.onboardings = onboardings;
         this.setupCodes = setupCodes;
         this.timeline = timeline;
+        this.notices = notices;
         this.messages = messages;
     }
 
     @GetMapping("/staff/onboardings")
-    String list(Principal caseworker, Model model) {
+    String list(Authentication caseworker, Model model) {
         model.addAttribute("onboardings", onboardings.byCaseworker(caseworker.getName()));
+        model.addAttribute("notices", notices.forUser(caseworker.getName(), isManager(caseworker)));
         return "staff/onboardings";
     }
 
@@ -74,8 +82,43 @@ class CaseworkerController {
         Onboarding onboarding = visibleTo(id, user);
         model.addAttribute("onboarding", onboarding);
         model.addAttribute("timeline", timeline.timeline(id));
-        model.addAttribute("awaitingSetupCode", setupCodes.isAwaitingConfirmation(id));
+        model.addAttribute("awaitingSetupCode", onboarding.status() == OnboardingStatus.IN_PROGRESS
+                && setupCodes.isAwaitingConfirmation(id));
+        model.addAttribute("notices", notices.forOnboarding(id));
+        model.addAttribute("cancellationNote", onboardings.cancellationNote(id).orElse(null));
+        model.addAttribute("canCancel", onboarding.status() == OnboardingStatus.IN_PROGRESS);
+        model.addAttribute("canReinvite", onboardingService.canReinvite(onboarding));
+        model.addAttribute("previousOnboardingId", onboardings.previousOf(id).orElse(null));
+        model.addAttribute("reinvitedAsId", onboardings.reinvitedAs(id).orElse(null));
         return "staff/onboarding";
+    }
+
+    @PostMapping("/staff/onboardings/{id}/cancel")
+    String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String cancellationNote,
+            Authentication user, Model model, RedirectAttributes redirect) {
+        visibleTo(id, user);
+        try {
+            onboardingService.cancelByCaseworker(id, cancellationNote);
+        } catch (UserInputException e) {
+            model.addAttribute("form", Map.of("cancellationNote", cancellationNote));
+            model.addAttribute("errors", messages.errors(e));
+            return show(id, user, model);
+        }
+        redirect.addFlashAttribute("notice", messages.text("onboarding.cancel.done"));
+        return "redirect:/staff/onboardings/" + id;
+    }
+
+    @PostMapping("/staff/onboardings/{id}/reinvite")
+    String reinvite(@PathVariable UUID id, Authentication user, Model model, RedirectAttributes redirect) {
+        visibleTo(id, user);
+        try {
+            UUID again = onboardingService.reinvite(id, user.getName());
+            redirect.addFlashAttribute("notice", messages.text("onboarding.reinvite.done"));
+            return "redirect:/staff/onboardings/" + again;
+        } catch (UserInputException e) {
+            model.addAttribute("errors", messages.errors(e));
+            return show(id, user, model);
+        }
     }
 
     @PostMapping("/staff/onboardings/{id}/setup-code")
@@ -104,10 +147,13 @@ class CaseworkerController {
     private Onboarding visibleTo(UUID id, Authentication user) {
         Onboarding onboarding = onboardings.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean manager = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MANAGER"));
-        if (!manager && !onboarding.caseworker().equals(user.getName())) {
+        if (!isManager(user) && !onboarding.caseworker().equals(user.getName())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return onboarding;
+    }
+
+    private static boolean isManager(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MANAGER"));
     }
 }

@@ -11,8 +11,11 @@ public record StaffProperties(List<StaffUser> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    /** Roles: CASEWORKER, REVIEWER, MANAGER. */
-    public record StaffUser(String username, String password, List<String> roles) {
+    /**
+     * Roles: CASEWORKER, REVIEWER, MANAGER. {@code email} is optional: with it, the user also gets staff notices
+     * (reminders, expiries, overdue reviews for managers) by email, not only on the staff pages.
+     */
+    public record StaffUser(String username, String password, List<String> roles, String email) {
 
         @Override
         public String toString() {

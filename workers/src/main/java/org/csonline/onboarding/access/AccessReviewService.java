@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.HashMap;
+import org.csonline.onboarding.calendar.WorkingDays;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingStatus;
 import org.csonline.onboarding.process.OnboardingProcess;
@@ -23,14 +26,16 @@ public class AccessReviewService {
     private final OnboardingRepository onboardings;
     private final OnboardingProcess process;
     private final ProcessProperties timing;
+    private final WorkingDays workingDays;
     private final Clock clock;
 
     public AccessReviewService(JdbcClient jdbc, OnboardingRepository onboardings, OnboardingProcess process,
-            ProcessProperties timing, Clock clock) {
+            ProcessProperties timing, WorkingDays workingDays, Clock clock) {
         this.jdbc = jdbc;
         this.onboardings = onboardings;
         this.process = process;
         this.timing = timing;
+        this.workingDays = workingDays;
         this.clock = clock;
     }
 
@@ -46,8 +51,13 @@ public class AccessReviewService {
         if (inserted == 1) {
             onboardings.setAccount(onboardingId, accountId);
         }
-        process.publish(ProcessMessage.RECORD_CONFIRMATION_SUBMITTED, onboardingId, "1",
-                Map.of("accessReviewDue", now.plus(timing.accessReviewPeriod()).toString()));
+        // Due in working days; follow up on the next working day, or at the due time if that comes first.
+        Instant due = workingDays.plus(now, timing.accessReviewPeriod());
+        Instant followUp = workingDays.plus(now, Duration.ofDays(1));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("accessReviewDue", due.toString());
+        variables.put("accessReviewFollowUp", (followUp.isBefore(due) ? followUp : due).toString());
+        process.publish(ProcessMessage.RECORD_CONFIRMATION_SUBMITTED, onboardingId, "1", variables);
     }
 
     /** The account the applicant created in this onboarding, or the existing one it linked at sign-in. */

@@ -5,7 +5,10 @@ public enum EmailKind {
     SETUP("setup", "Set up your %2$s Account"),
     INVITATION("invitation", "Accept %2$s Account Invitation"),
     VERIFICATION_CODE("verification-code", "%1$s account verification code"),
-    ACTIVATION("activation", "New %2$s activation");
+    ACTIVATION("activation", "New %2$s activation"),
+    INVITATION_REMINDER("invitation-reminder", "Reminder: your %2$s Account invitation is waiting"),
+    ACCESS_DECLINED("access-declined", "Your %2$s account request"),
+    STAFF_NOTICE("staff-notice", "%2$s: an onboarding needs your attention");
 
     private final String template;
     private final String subjectPattern;

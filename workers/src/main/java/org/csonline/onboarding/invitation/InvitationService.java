@@ -60,6 +60,23 @@ public class InvitationService {
                         "progressLink", progressLinks.linkFor(onboardingId)));
     }
 
+    /** Guide step 3: one reminder, only while the link is unused and the onboarding goes on. */
+    public void sendReminder(UUID onboardingId) {
+        Onboarding onboarding = onboardings.get(onboardingId);
+        Optional<StoredInvitation> invitation = jdbc.sql("select onboarding_id, expires_at, opened_at, created_at "
+                        + "from invitation where onboarding_id = ?")
+                .param(onboardingId)
+                .query((rs, n) -> new StoredInvitation(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) != null, rs.getTimestamp(4).toInstant()))
+                .optional();
+        if (invitation.isEmpty() || state(invitation.get()) != LinkState.VALID) {
+            return;
+        }
+        email.sendOnce(onboardingId, "invitation-reminder-email:" + onboardingId, onboarding.applicantEmail(),
+                EmailKind.INVITATION_REMINDER, Map.<String, Object>of("sentOn", DAY.format(invitation.get().createdAt()),
+                        "expiresOn", DAY.format(invitation.get().expiresAt())));
+    }
+
     private String storeNewToken(UUID onboardingId, Instant expires) {
         String token = secrets.token();
         jdbc.sql("merge into invitation (onboarding_id, token_hash, expires_at, created_at) key (onboarding_id) "
@@ -110,10 +127,10 @@ public class InvitationService {
         return jdbc.sql("select onboarding_id, expires_at, opened_at from invitation where token_hash = ?")
                 .param(secrets.hash(token))
                 .query((rs, n) -> new StoredInvitation(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) != null))
+                        rs.getTimestamp(3) != null, null))
                 .optional();
     }
 
-    private record StoredInvitation(UUID onboardingId, Instant expiresAt, boolean opened) {
+    private record StoredInvitation(UUID onboardingId, Instant expiresAt, boolean opened, Instant createdAt) {
     }
 }

@@ -25,12 +25,40 @@ public class OnboardingRepository {
     }
 
     void insert(Onboarding onboarding) {
-        jdbc.sql("insert into onboarding (" + COLUMNS + ", updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insert(onboarding, null);
+    }
+
+    void insert(Onboarding onboarding, UUID previousOnboardingId) {
+        jdbc.sql("insert into onboarding (" + COLUMNS + ", updated_at, previous_onboarding_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(onboarding.id(), onboarding.applicantEmail(), onboarding.recordReference(),
                         onboarding.recordName(), onboarding.caseworker(), onboarding.status().name(),
                         onboarding.cancellationReason(), onboarding.accountId(),
-                        Timestamp.from(onboarding.createdAt()), Timestamp.from(onboarding.createdAt()))
+                        Timestamp.from(onboarding.createdAt()), Timestamp.from(onboarding.createdAt()),
+                        previousOnboardingId)
                 .update();
+    }
+
+    /** The onboarding this one invites again, if it is a re-invitation. */
+    public Optional<UUID> previousOf(UUID id) {
+        return jdbc.sql("select previous_onboarding_id from onboarding where id = ? and previous_onboarding_id is not null")
+                .param(id).query(UUID.class).optional();
+    }
+
+    /** The onboarding that invited again after this one, if any. */
+    public Optional<UUID> reinvitedAs(UUID id) {
+        return jdbc.sql("select id from onboarding where previous_onboarding_id = ? order by created_at limit 1")
+                .param(id).query(UUID.class).optional();
+    }
+
+    public Optional<String> cancellationNote(UUID id) {
+        return jdbc.sql("select cancellation_note from onboarding where id = ? and cancellation_note is not null")
+                .param(id).query(String.class).optional();
+    }
+
+    void setCancellationNote(UUID id, String note) {
+        jdbc.sql("update onboarding set cancellation_note = ?, updated_at = ? where id = ?")
+                .params(note, now(), id).update();
     }
 
     public Optional<Onboarding> find(UUID id) {

@@ -6,8 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.Set;
+import org.csonline.onboarding.calendar.WorkingDays;
 import org.csonline.onboarding.process.OnboardingProcess;
+import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessProperties;
+import org.csonline.onboarding.support.SecurityProperties;
 import org.csonline.onboarding.support.UserInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +29,112 @@ public class OnboardingService {
     private final OnboardingRepository onboardings;
     private final OnboardingProcess process;
     private final ProcessProperties timing;
+    private final SecurityProperties limits;
+    private final WorkingDays workingDays;
     private final Clock clock;
 
+    /** Why an onboarding ended that its caseworker may simply start again. */
+    public static final Set<String> REINVITABLE_REASONS =
+            Set.of("SETUP_CODE_EXPIRED", "INVITATION_EXPIRED", "SIGN_UP_ABANDONED");
+    public static final String CANCELLED_BY_CASEWORKER = "CANCELLED_BY_CASEWORKER";
+    static final int MAX_CANCELLATION_NOTE = 500;
+
     public OnboardingService(OnboardingRepository onboardings, OnboardingProcess process,
-            ProcessProperties timing, Clock clock) {
+            ProcessProperties timing, SecurityProperties limits, WorkingDays workingDays, Clock clock) {
         this.onboardings = onboardings;
         this.process = process;
         this.timing = timing;
+        this.limits = limits;
+        this.workingDays = workingDays;
         this.clock = clock;
     }
 
     /** Stores the onboarding, then starts its process; the process sends the setup email (guide step 1). */
     public UUID start(NewOnboarding request, String caseworker) {
+        return start(request, caseworker, null);
+    }
+
+    private UUID start(NewOnboarding request, String caseworker, UUID previousOnboardingId) {
+        Onboarding onboarding = validated(request, caseworker);
+        onboardings.insert(onboarding, previousOnboardingId);
+        UUID id = onboarding.id();
+        try {
+            long key = process.start(id, startVariables());
+            onboardings.setProcessInstanceKey(id, key);
+        } catch (RuntimeException e) {
+            log.error("Could not start the process for onboarding {}", id, e);
+            onboardings.setStatus(id, OnboardingStatus.NOT_STARTED, "PROCESS_NOT_STARTED");
+            throw new IllegalStateException("The onboarding process could not be started", e);
+        }
+        return id;
+    }
+
+    /** For a process started from the Tasklist start form: stores the onboarding the process already runs for. */
+    public UUID register(NewOnboarding request, String caseworker, long processInstanceKey) {
+        if (caseworker == null || caseworker.isBlank()) {
+            throw new UserInputException("caseworker", "onboarding.caseworker.required");
+        }
+        Onboarding onboarding = validated(request, caseworker.strip());
+        onboardings.insert(onboarding, null);
+        onboardings.setProcessInstanceKey(onboarding.id(), processInstanceKey);
+        return onboarding.id();
+    }
+
+    /** The durations and dates the model reads, from configuration (bpmn/README.md, "Timers"). */
+    public Map<String, Object> startVariables() {
+        Instant now = clock.instant();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("invitationReleaseDelay", timing.invitationReleaseDelay().toString());
+        variables.put("setupCodeConfirmationDue", now.plus(timing.setupCodeConfirmationPeriod()).toString());
+        variables.put("setupCodeReminderAt", workingDays.plus(now, timing.setupCodeReminderDelay()).toString());
+        variables.put("invitationReminderDelay", timing.invitationReminderDelay().toString());
+        variables.put("invitationValidity", limits.invitationValidity().toString());
+        variables.put("codeRoundAbandonmentDelay", timing.codeRoundAbandonmentDelay().toString());
+        return variables;
+    }
+
+    /**
+     * The caseworker cancels at any point before the onboarding ends: their words stay here, the process hears
+     * the reason code and makes codes and links useless.
+     */
+    public void cancelByCaseworker(UUID onboardingId, String note) {
+        String reason = note == null ? "" : note.strip();
+        if (reason.isEmpty()) {
+            throw new UserInputException("cancellationNote", "onboarding.cancel.reasonRequired");
+        }
+        if (reason.length() > MAX_CANCELLATION_NOTE) {
+            throw new UserInputException("cancellationNote", "onboarding.cancel.reasonTooLong", MAX_CANCELLATION_NOTE);
+        }
+        if (onboardings.get(onboardingId).status() != OnboardingStatus.IN_PROGRESS) {
+            throw new UserInputException("cancellationNote", "onboarding.cancel.notInProgress");
+        }
+        onboardings.setStatus(onboardingId, OnboardingStatus.CANCELLED, CANCELLED_BY_CASEWORKER);
+        onboardings.setCancellationNote(onboardingId, reason);
+        process.publish(ProcessMessage.ONBOARDING_CANCELLED, onboardingId, "caseworker",
+                Map.of("cancellationReason", CANCELLED_BY_CASEWORKER));
+    }
+
+    /** Whether the caseworker may invite again with one action: the onboarding ran out of time. */
+    public boolean canReinvite(Onboarding onboarding) {
+        return onboarding.status() == OnboardingStatus.CANCELLED
+                && REINVITABLE_REASONS.contains(onboarding.cancellationReason());
+    }
+
+    /** A new onboarding with the same applicant and record, linked to the old; pressing twice makes one. */
+    public UUID reinvite(UUID previousOnboardingId, String caseworker) {
+        Optional<UUID> existing = onboardings.reinvitedAs(previousOnboardingId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Onboarding previous = onboardings.get(previousOnboardingId);
+        if (!canReinvite(previous)) {
+            throw new UserInputException("reinvite", "onboarding.reinvite.notExpired");
+        }
+        return start(new NewOnboarding(previous.applicantEmail(), previous.recordReference(), previous.recordName()),
+                caseworker, previousOnboardingId);
+    }
+
+    private Onboarding validated(NewOnboarding request, String caseworker) {
         String email = normaliseEmail(request.applicantEmail());
         if (email.isEmpty()) {
             throw new UserInputException("applicantEmail", "onboarding.email.required");
@@ -50,21 +150,8 @@ public class OnboardingService {
         if (name.isEmpty()) {
             throw new UserInputException("recordName", "onboarding.recordName.required");
         }
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        onboardings.insert(new Onboarding(id, email, reference, name, caseworker, OnboardingStatus.IN_PROGRESS,
-                null, null, now));
-        try {
-            long key = process.start(id, Map.of(
-                    "invitationReleaseDelay", timing.invitationReleaseDelay().toString(),
-                    "setupCodeConfirmationDue", now.plus(timing.setupCodeConfirmationPeriod()).toString()));
-            onboardings.setProcessInstanceKey(id, key);
-        } catch (RuntimeException e) {
-            log.error("Could not start the process for onboarding {}", id, e);
-            onboardings.setStatus(id, OnboardingStatus.NOT_STARTED, "PROCESS_NOT_STARTED");
-            throw new IllegalStateException("The onboarding process could not be started", e);
-        }
-        return id;
+        return new Onboarding(UUID.randomUUID(), email, reference, name, caseworker, OnboardingStatus.IN_PROGRESS,
+                null, null, clock.instant());
     }
 
     public void cancel(UUID onboardingId, String reason) {

@@ -11,6 +11,7 @@ public enum ProcessMessage {
     PHONE_CODE_VERIFIED("phone-code-verified"),
     RECORD_CONFIRMATION_SUBMITTED("record-confirmation-submitted"),
     ACCESS_REVIEW_DECIDED("access-review-decided"),
+    ONBOARDING_CANCELLED("onboarding-cancelled"),
     /** SendGrid reported an onboarding email bounced or dropped (event webhook); carries the email's kind. */
     EMAIL_UNDELIVERABLE("email-undeliverable");
 

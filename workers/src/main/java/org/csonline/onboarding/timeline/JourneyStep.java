@@ -31,7 +31,42 @@ public enum JourneyStep {
     SEND_ACTIVATION_EMAIL("Task_SendActivationEmail", 15, "Activation email sent"),
     ACCOUNT_ACTIVATED("EndEvent_AccountActivated", 15, "Finished: account active"),
     ACCESS_DECLINED("EndEvent_AccessDeclined", 15, "Finished: access declined"),
-    ONBOARDING_CANCELLED("EndEvent_OnboardingCancelled", 2, "Finished: onboarding cancelled");
+    ONBOARDING_CANCELLED("EndEvent_OnboardingCancelled", 2, "Finished: onboarding cancelled"),
+    REGISTER_ONBOARDING("Task_RegisterOnboarding", 1, "Onboarding registered from Tasklist"),
+    SETUP_CODE_REMINDER("Boundary_SetupCodeReminder", 2, "Setup code not confirmed yet: reminder due"),
+    REMIND_CASEWORKER_OF_SETUP_CODE("Task_RemindCaseworkerOfSetupCode", 2, "Caseworker reminded to confirm the setup code"),
+    SETUP_CODE_REMINDER_SENT("EndEvent_SetupCodeReminderSent", 2, "Caseworker reminded"),
+    SETUP_CODE_EXPIRED("Boundary_SetupCodeExpired", 2, "Setup code expired"),
+    NOTIFY_CASEWORKER_OF_CANCELLATION("Task_NotifyCaseworkerOfCancellation", 2, "Caseworker told the onboarding ended"),
+    PLAN_INVITATION_RELEASE("Task_PlanInvitationRelease", 3, "Invitation release planned (working days)"),
+    INVITATION_REMINDER("Boundary_InvitationReminder", 3, "Invitation not used yet: reminder due"),
+    SEND_INVITATION_REMINDER("Task_SendInvitationReminder", 3, "Invitation reminder emailed"),
+    INVITATION_REMINDER_SENT("EndEvent_InvitationReminderSent", 3, "Applicant reminded"),
+    INVITATION_EXPIRED("Boundary_InvitationExpired", 3, "Invitation expired"),
+    SIGN_UP_ABANDONED("Boundary_SignUpAbandoned", 8, "Sign-up abandoned"),
+    EMAIL_CODE_ABANDONED("Timer_EmailCodeAbandoned", 8, "No email code verified for too long"),
+    EMAIL_CODE_ROUND_ABANDONED("EndEvent_EmailCodeAbandoned", 8, "Sign-up abandoned at the email code"),
+    PHONE_CODE_ABANDONED("Timer_PhoneCodeAbandoned", 12, "No phone code verified for too long"),
+    PHONE_CODE_ROUND_ABANDONED("EndEvent_PhoneCodeAbandoned", 12, "Sign-up abandoned at the phone code"),
+    APPLICANT_SUBMITTED("EndEvent_ApplicantSubmitted", 14, "Applicant's part done"),
+    ACCESS_REVIEW_OVERDUE("Boundary_AccessReviewOverdue", 15, "Access review overdue"),
+    ESCALATE_ACCESS_REVIEW("Task_EscalateAccessReview", 15, "Managers told the review is overdue"),
+    ACCESS_REVIEW_ESCALATED("EndEvent_AccessReviewEscalated", 15, "Access review escalated"),
+    SEND_ACCESS_DECLINED_EMAIL("Task_SendAccessDeclinedEmail", 15, "Access declined email sent"),
+    CANCEL_ONBOARDING_ON_REQUEST("Task_CancelOnboardingOnRequest", 2, "Onboarding cancelled by the caseworker"),
+    ONBOARDING_CANCELLED_BY_CASEWORKER("EndEvent_OnboardingCancelledByCaseworker", 2,
+            "Finished: cancelled by the caseworker"),
+    NOTIFY_CASEWORKER_OF_UNDELIVERABLE_EMAIL("Task_NotifyCaseworkerOfUndeliverableEmail", 1,
+            "Caseworker told an email could not be delivered"),
+    CASEWORKER_TOLD_OF_UNDELIVERABLE_EMAIL("EndEvent_CaseworkerToldOfUndeliverableEmail", 1,
+            "Email undeliverable: caseworker told");
+
+    /** Steps beside the journey (reminders, notices, escalation): they say nothing about where the applicant is. */
+    private static final java.util.Set<String> SIDE_STEPS = java.util.Set.of(
+            "Boundary_SetupCodeReminder", "Task_RemindCaseworkerOfSetupCode", "EndEvent_SetupCodeReminderSent",
+            "Boundary_InvitationReminder", "Task_SendInvitationReminder", "EndEvent_InvitationReminderSent",
+            "Boundary_AccessReviewOverdue", "Task_EscalateAccessReview", "EndEvent_AccessReviewEscalated",
+            "Task_NotifyCaseworkerOfUndeliverableEmail", "EndEvent_CaseworkerToldOfUndeliverableEmail");
 
     private final String elementId;
     private final int guideStep;
@@ -53,6 +88,11 @@ public enum JourneyStep {
 
     public String description() {
         return description;
+    }
+
+    /** Whether this step runs beside the journey, so it is not "where the onboarding is". */
+    public boolean isSideStep() {
+        return SIDE_STEPS.contains(elementId);
     }
 
     public static Optional<JourneyStep> ofElement(String elementId) {

@@ -38,9 +38,11 @@ public class TimelineService {
                 .list();
     }
 
-    /** The guide step of the newest recorded event. */
+    /** The newest recorded event of the journey itself (reminders and notices run beside it and are skipped). */
     public Optional<TimelineEntry> latest(UUID onboardingId) {
-        List<TimelineEntry> entries = timeline(onboardingId);
+        List<TimelineEntry> entries = timeline(onboardingId).stream()
+                .filter(entry -> entry.step().map(step -> !step.isSideStep()).orElse(true))
+                .toList();
         return entries.isEmpty() ? Optional.empty() : Optional.of(entries.getLast());
     }
 }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.csonline.onboarding.calendar.WorkingDays;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @JdbcTest
-@Import({AccessReviewService.class, OnboardingRepository.class})
+@Import({AccessReviewService.class, OnboardingRepository.class, WorkingDays.class})
 class AccessReviewServiceTest {
 
     @Autowired

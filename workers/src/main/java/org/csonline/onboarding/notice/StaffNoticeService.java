@@ -1,0 +1,89 @@
+package org.csonline.onboarding.notice;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.csonline.onboarding.email.EmailKind;
+import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.support.CouncilProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Notices for staff. Each is a row the staff pages show (the caseworker on their onboardings list and the
+ * onboarding's page, managers the ones for every manager), because caseworkers work from those pages; staff with an
+ * email address configured ({@code cso.staff.users[n].email}) also get a short email that links to the onboarding
+ * and carries no personal data.
+ */
+@Service
+public class StaffNoticeService {
+
+    /** Audience of notices for every manager. */
+    public static final String MANAGERS = "ROLE_MANAGER";
+
+    private final JdbcClient jdbc;
+    private final OnboardingRepository onboardings;
+    private final EmailService email;
+    private final CouncilProperties council;
+    private final StaffDirectory directory;
+    private final Clock clock;
+
+    public StaffNoticeService(JdbcClient jdbc, OnboardingRepository onboardings, EmailService email,
+            CouncilProperties council, ObjectProvider<StaffDirectory> directory, Clock clock) {
+        this.jdbc = jdbc;
+        this.onboardings = onboardings;
+        this.email = email;
+        this.council = council;
+        this.directory = directory.getIfAvailable(() -> StaffDirectory.NONE);
+        this.clock = clock;
+    }
+
+    /** Tells the onboarding's caseworker; once per job, whatever its retries. */
+    public void tellCaseworker(UUID onboardingId, String notice, String detail, long jobKey) {
+        String caseworker = onboardings.get(onboardingId).caseworker();
+        record(onboardingId, caseworker, notice, detail, jobKey);
+        directory.emailOf(caseworker).ifPresent(address -> sendEmail(address, onboardingId, notice, jobKey));
+    }
+
+    public void tellManagers(UUID onboardingId, String notice, long jobKey) {
+        record(onboardingId, MANAGERS, notice, null, jobKey);
+        directory.managerEmails().forEach(address -> sendEmail(address, onboardingId, notice, jobKey));
+    }
+
+    private void sendEmail(String address, UUID onboardingId, String notice, long jobKey) {
+        // No onboarding id: a bounced staff notice must not return to the process as an undeliverable
+        // onboarding email (which would notify the caseworker again, by email).
+        email.sendOnce(null, "staff-notice:" + jobKey + ":" + address, address, EmailKind.STAFF_NOTICE,
+                Map.<String, Object>of("notice", notice, "link", council.baseUrl() + "/staff/onboardings/" + onboardingId));
+    }
+
+    private void record(UUID onboardingId, String audience, String notice, String detail, long jobKey) {
+        jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, detail, job_key, created_at) "
+                        + "select ?, ?, ?, ?, ?, ? where not exists (select 1 from staff_notice where job_key = ?)")
+                .params(onboardingId, audience, notice, detail, jobKey, Timestamp.from(clock.instant()), jobKey)
+                .update();
+    }
+
+    /** Newest first: the caseworker's own, and the managers' if {@code manager}. */
+    public List<StaffNotice> forUser(String username, boolean manager) {
+        return jdbc.sql("select id, onboarding_id, audience, notice, detail, created_at from staff_notice "
+                        + "where audience = ? or (? and audience = ?) order by id desc limit 50")
+                .params(username, manager, MANAGERS)
+                .query((rs, n) -> new StaffNotice(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    public List<StaffNotice> forOnboarding(UUID onboardingId) {
+        return jdbc.sql("select id, onboarding_id, audience, notice, detail, created_at from staff_notice "
+                        + "where onboarding_id = ? order by id desc")
+                .param(onboardingId)
+                .query((rs, n) -> new StaffNotice(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+}
