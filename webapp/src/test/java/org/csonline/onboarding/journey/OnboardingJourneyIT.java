@@ -128,6 +128,11 @@ class OnboardingJourneyIT {
         approve(reviewer, "Riley Parentson");
         Message activation = outbox.await("activation email", Outbox.email(APPLICANT, "New Children's Services Online activation"), 0);
         assertThat(activation.body()).contains("/sign-in");
+        String status = Eventually.value("caseworker sees the account active", () -> {
+            String shown = caseworker.get(onboarding.uri().toString()).html().selectFirst("#status").text();
+            return shown.equals("Account active") ? Optional.of(shown) : Optional.empty();
+        });
+        assertThat(status).isEqualTo("Account active");
 
         // After: every sign-in is password plus phone code.
         Page records = signIn(new Browser(base()), outbox);
