@@ -1,6 +1,7 @@
 package org.csonline.onboarding.account;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,10 +38,11 @@ class SignInController {
     private final Messages messages;
     private final RateLimiter rateLimiter;
     private final AuditLog audit;
+    private final Clock clock;
 
     SignInController(SignInService signIns, AccountService accountService, AccountRepository accounts,
             PhoneCodeService phoneCodes, ApplicantSession session, Messages messages, RateLimiter rateLimiter,
-            AuditLog audit) {
+            AuditLog audit, Clock clock) {
         this.signIns = signIns;
         this.accountService = accountService;
         this.accounts = accounts;
@@ -49,6 +51,7 @@ class SignInController {
         this.messages = messages;
         this.rateLimiter = rateLimiter;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/sign-in")
@@ -148,7 +151,7 @@ class SignInController {
             return codePage(model);
         }
         request.changeSessionId();
-        session.signedIn(account.get().id());
+        session.signedIn(account.get().id(), clock.instant());
         Optional<UUID> onboarding = session.onboardingId();
         audit.record(AuditEvent.SIGNED_IN, AuditLog.account(account.get().id()), onboarding.orElse(null),
                 account.get().id(), from, null);

@@ -2,6 +2,7 @@ package org.csonline.onboarding.web;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ public class ApplicantSession implements Serializable {
     private UUID onboardingId;
     private UUID passwordCheckedAccountId;
     private UUID signedInAccountId;
+    private Instant signedInAt;
     private UUID passwordResetId;
 
     public Optional<UUID> onboardingId() {
@@ -44,9 +46,15 @@ public class ApplicantSession implements Serializable {
         return Optional.ofNullable(signedInAccountId);
     }
 
-    public void signedIn(UUID accountId) {
+    public void signedIn(UUID accountId, Instant at) {
         this.passwordCheckedAccountId = null;
         this.signedInAccountId = accountId;
+        this.signedInAt = at;
+    }
+
+    /** When the account signed in here; a password changed after it ends this session. */
+    public Optional<Instant> signedInAt() {
+        return Optional.ofNullable(signedInAt);
     }
 
     public Optional<UUID> passwordResetId() {

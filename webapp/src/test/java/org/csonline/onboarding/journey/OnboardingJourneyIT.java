@@ -39,6 +39,7 @@ class OnboardingJourneyIT {
 
     static final String APPLICANT = "sam.parent@example.org";
     static final String PASSWORD = "correct horse battery";
+    static final String NEW_PASSWORD = "kettle on a narrowboat";
     static final String MOBILE = "07400 123456";
     static final String MOBILE_E164 = "+447400123456";
     static final String GIVEN_NAME = "Samantha";
@@ -148,9 +149,35 @@ class OnboardingJourneyIT {
         confirmRecordAndSubmit(returning, setupAgain, "Jordan Parentson");
         approve(reviewer, "Jordan Parentson");
         outbox.await("second activation email", Outbox.email(APPLICANT, "New Children's Services Online activation"), 1);
-        Page bothRecords = signIn(new Browser(base()), outbox);
+        Browser signedIn = new Browser(base());
+        Page bothRecords = signIn(signedIn, outbox);
         assertThat(bothRecords.html().select(".record-name").eachText())
                 .containsExactly("Riley Parentson", "Jordan Parentson");
+
+        // "Forgotten your password?" elsewhere: the session signed in with the old password ends.
+        resetPassword(new Browser(base()), outbox, NEW_PASSWORD);
+        Page afterReset = signedIn.get("/records");
+        assertThat(afterReset.uri().getPath()).isEqualTo("/sign-in");
+        assertThat(afterReset.text()).contains("Your password has been changed");
+    }
+
+    private void resetPassword(Browser applicant, Outbox outbox, String newPassword) {
+        SECRETS.add(newPassword);
+        int emailCodes = outbox.count(Outbox.email(APPLICANT, "Norfolk County Council account verification code"));
+        Page start = applicant.get("/sign-in/forgotten-password");
+        Page emailCodePage = applicant.submit(start, "Send code", Map.of("email", APPLICANT));
+        String emailCode = outbox.await("reset email code",
+                Outbox.email(APPLICANT, "Norfolk County Council account verification code"), emailCodes)
+                .find("verification code is: (\\d{6})");
+        SECRETS.add(emailCode);
+        int texts = outbox.count(Outbox.phone("sms", MOBILE_E164));
+        Page phoneCodePage = applicant.submit(emailCodePage, "Continue", Map.of("code", emailCode));
+        String sms = outbox.await("reset text", Outbox.phone("sms", MOBILE_E164), texts).find("code is (\\d{6})");
+        SECRETS.add(sms);
+        Page passwordPage = applicant.submit(phoneCodePage, "Continue", Map.of("code", sms));
+        Page done = applicant.submit(passwordPage, "Save new password",
+                Map.of("newPassword", newPassword, "confirmNewPassword", newPassword));
+        assertThat(done.text()).contains("Your password has been changed");
     }
 
     @Test

@@ -36,6 +36,13 @@ public class AccountRepository {
         return jdbc.sql("select password_hash from account where id = ?").param(id).query(String.class).optional();
     }
 
+    /** When the password last changed, if it ever did after the account was created. */
+    public Optional<java.time.Instant> credentialsChangedAt(UUID id) {
+        return jdbc.sql("select credentials_changed_at from account where id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+                .optional().flatMap(changed -> changed);
+    }
+
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("given_name"),
                 rs.getString("surname"), rs.getString("phone_e164"), AccountStatus.valueOf(rs.getString("status")));
