@@ -3,36 +3,17 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.client.api.response.Form;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 15: a reviewer approves or declines access, in Tasklist or on our reviewer page. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class AccessReviewTest {
+class AccessReviewTest extends ProcessTestBase {
 
   private static final String ACCOUNT_ID = "0d6b1f0a-58a4-4d8f-a7ae-3c1d2e9b7f21";
-
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-  private DeploymentEvent deployment;
-
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    deployment = driver.deploy();
-  }
 
   @Test
   void accessReviewersGetATasklistTaskWithTheFormAndDueDate() {

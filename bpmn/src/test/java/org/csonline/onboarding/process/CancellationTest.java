@@ -3,31 +3,14 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Any time: the caseworker cancels (interrupting), or an email bounces (the journey goes on). */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class CancellationTest {
+class CancellationTest extends ProcessTestBase {
 
   private static final Map<String, Object> BY_CASEWORKER = Map.of("cancellationReason", "CANCELLED_BY_CASEWORKER");
-
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    driver.deploy();
-  }
 
   @Test
   void caseworkerCancelsWhileTheSetupCodeWaits() {

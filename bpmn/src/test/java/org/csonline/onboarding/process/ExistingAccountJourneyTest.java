@@ -3,31 +3,14 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 4: an applicant who already has a council account signs in and goes straight to step 13. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class ExistingAccountJourneyTest {
+class ExistingAccountJourneyTest extends ProcessTestBase {
 
   private static final String ACCOUNT_ID = "9a7e2c44-0b3d-4e8a-8f61-5d2c7b1e3a90";
-
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    driver.deploy();
-  }
 
   @Test
   void applicantWithACouncilAccountSkipsSignUpAndIsActivated() {

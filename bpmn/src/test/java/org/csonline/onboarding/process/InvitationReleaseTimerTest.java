@@ -3,30 +3,13 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 3: the invitation email waits for the configured release delay. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class InvitationReleaseTimerTest {
-
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    driver.deploy();
-  }
+class InvitationReleaseTimerTest extends ProcessTestBase {
 
   @Test
   void invitationIsSentOnlyOnceTheReleaseDelayHasPassed() {

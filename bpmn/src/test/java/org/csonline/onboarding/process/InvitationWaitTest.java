@@ -3,30 +3,13 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide steps 3-14 waits: the invitation's reminder and expiry, and abandoned code rounds. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class InvitationWaitTest {
-
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    driver.deploy();
-  }
+class InvitationWaitTest extends ProcessTestBase {
 
   @Test
   void applicantIsRemindedOnceAndCanStillSignUp() {

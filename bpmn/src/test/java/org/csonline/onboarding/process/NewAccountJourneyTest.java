@@ -3,33 +3,16 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import java.util.List;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide steps 1-15 for an applicant without a council account, with every resend and repeat the guide allows. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class NewAccountJourneyTest {
+class NewAccountJourneyTest extends ProcessTestBase {
 
   private static final String ACCOUNT_ID = "5f0c3f8e-7a51-4c52-9d0e-2b6f1c1f4a10";
-
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    driver.deploy();
-  }
 
   @Test
   void newApplicantSignsUpConfirmsPhoneTwiceAndIsActivated() {

@@ -3,35 +3,16 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.client.api.response.Form;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 2: the caseworker confirms the setup code, in Tasklist or on our caseworker page. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class SetupCodeConfirmationTest {
-
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-  private DeploymentEvent deployment;
-
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    deployment = driver.deploy();
-  }
+class SetupCodeConfirmationTest extends ProcessTestBase {
 
   @Test
   void caseworkersGetATasklistTaskWithTheFormAndDueDate() {

@@ -3,30 +3,13 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 2 waits: the caseworker is reminded, and an unconfirmed setup code expires. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class SetupCodeWaitTest {
-
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    driver.deploy();
-  }
+class SetupCodeWaitTest extends ProcessTestBase {
 
   @Test
   void caseworkerIsRemindedAndTheTaskStaysOpen() {
