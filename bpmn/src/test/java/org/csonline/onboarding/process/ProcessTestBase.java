@@ -16,14 +16,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ModelCoverageExtension.class)
 abstract class ProcessTestBase {
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  ProcessDriver driver;
-  DeploymentEvent deployment;
+    private ZeebeTestEngine engine;
+    private ZeebeClient client;
+    ProcessDriver driver;
+    DeploymentEvent deployment;
 
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    deployment = driver.deploy();
-  }
+    @BeforeEach
+    void deploy() {
+        driver = new ProcessDriver(engine, client);
+        deployment = driver.deploy();
+    }
 }

@@ -14,115 +14,115 @@ import org.junit.jupiter.api.Test;
 /** Guide step 2: the caseworker confirms the setup code, in Tasklist or on our caseworker page. */
 class SetupCodeConfirmationTest extends ProcessTestBase {
 
-  @Test
-  void caseworkersGetATasklistTaskWithTheFormAndDueDate() {
-    Onboarding onboarding = driver.start();
-    driver.completeJob("send-setup-email");
+    @Test
+    void caseworkersGetATasklistTaskWithTheFormAndDueDate() {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
 
-    assertThat(onboarding.instance())
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
-    assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
-    var tasks = driver.createdUserTasks("UserTask_ConfirmSetupCode");
-    assertThat(tasks).hasSize(1);
-    var task = tasks.getFirst();
-    assertThat(task.getCandidateGroupsList()).containsExactly("caseworkers");
-    assertThat(task.getFormKey()).isEqualTo(formKey("confirm-setup-code"));
-    assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
-        .isEqualTo(Instant.parse(ProcessDriver.SETUP_CODE_CONFIRMATION_DUE));
-  }
+        assertThat(onboarding.instance())
+                .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
+        assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
+        var tasks = driver.createdUserTasks("UserTask_ConfirmSetupCode");
+        assertThat(tasks).hasSize(1);
+        var task = tasks.getFirst();
+        assertThat(task.getCandidateGroupsList()).containsExactly("caseworkers");
+        assertThat(task.getFormKey()).isEqualTo(formKey("confirm-setup-code"));
+        assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
+                .isEqualTo(Instant.parse(ProcessDriver.SETUP_CODE_CONFIRMATION_DUE));
+    }
 
-  @Test
-  void wrongCodeFromTheCaseworkerPageReopensTheTask() {
-    Onboarding onboarding = driver.start();
-    driver.completeJob("send-setup-email");
+    @Test
+    void wrongCodeFromTheCaseworkerPageReopensTheTask() {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
 
-    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "WRONG"));
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "WRONG"));
 
-    assertThat(onboarding.instance())
-        .hasPassedElement("Boundary_SetupCodeChecked")
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
-    assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
-    assertThat(driver.createdUserTasks("UserTask_ConfirmSetupCode")).hasSize(2);
+        assertThat(onboarding.instance())
+                .hasPassedElement("Boundary_SetupCodeChecked")
+                .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
+        assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
+        assertThat(driver.createdUserTasks("UserTask_ConfirmSetupCode")).hasSize(2);
 
-    // The first message is still buffered (time to live), but a message correlates to an instance only once.
-    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
-    driver.planInvitationRelease();
+        // The first message is still buffered (time to live), but a message correlates to an instance only once.
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+        driver.planInvitationRelease();
 
-    assertThat(onboarding.instance())
-        .hasPassedElement("Boundary_SetupCodeChecked", 2)
-        .isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
-  }
+        assertThat(onboarding.instance())
+                .hasPassedElement("Boundary_SetupCodeChecked", 2)
+                .isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
+    }
 
-  @Test
-  void thirdWrongCodeCancelsTheOnboarding() {
-    Onboarding onboarding = driver.start();
-    driver.completeJob("send-setup-email");
+    @Test
+    void thirdWrongCodeCancelsTheOnboarding() {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
 
-    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "LOCKED"));
-    var cancel = driver.completeJob("cancel-onboarding");
-    var notice = driver.completeJob("notify-caseworker");
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "LOCKED"));
+        var cancel = driver.completeJob("cancel-onboarding");
+        var notice = driver.completeJob("notify-caseworker");
 
-    assertThat(cancel.getVariablesAsMap())
-        .containsEntry("cancellationReason", "SETUP_CODE_LOCKED")
-        .containsEntry("onboardingId", onboarding.id());
-    assertThat(notice.getVariablesAsMap()).containsEntry("caseworkerNotice", "SETUP_CODE_LOCKED");
-    assertThat(onboarding.instance())
-        .hasPassedElementsInOrder("Boundary_SetupCodeChecked", "Task_CancelOnboarding",
-            "Task_NotifyCaseworkerOfCancellation", "EndEvent_OnboardingCancelled")
-        .hasNotPassedElement("Timer_InvitationRelease")
-        .isCompleted();
-  }
+        assertThat(cancel.getVariablesAsMap())
+                .containsEntry("cancellationReason", "SETUP_CODE_LOCKED")
+                .containsEntry("onboardingId", onboarding.id());
+        assertThat(notice.getVariablesAsMap()).containsEntry("caseworkerNotice", "SETUP_CODE_LOCKED");
+        assertThat(onboarding.instance())
+                .hasPassedElementsInOrder("Boundary_SetupCodeChecked", "Task_CancelOnboarding",
+                        "Task_NotifyCaseworkerOfCancellation", "EndEvent_OnboardingCancelled")
+                .hasNotPassedElement("Timer_InvitationRelease")
+                .isCompleted();
+    }
 
-  @Test
-  void codeTypedInTasklistIsCheckedAndAWrongOneComesBack() {
-    // Tasklist completes the user task through the REST API the embedded engine lacks; the instance then
-    // continues at Task_CheckSetupCode with the form's variable, which is where this test starts it.
-    Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
+    @Test
+    void codeTypedInTasklistIsCheckedAndAWrongOneComesBack() {
+        // Tasklist completes the user task through the REST API the embedded engine lacks; the instance then
+        // continues at Task_CheckSetupCode with the form's variable, which is where this test starts it.
+        Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
 
-    var check = driver.completeJob("check-setup-code", wrongAttemptCleared());
+        var check = driver.completeJob("check-setup-code", wrongAttemptCleared());
 
-    assertThat(check.getVariablesAsMap()).containsEntry("setupCodeAttempt", "AB3D-EF7H");
-    assertThat(onboarding.instance())
-        .hasVariableWithValue("setupCodeAttempt", null)
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
-  }
+        assertThat(check.getVariablesAsMap()).containsEntry("setupCodeAttempt", "AB3D-EF7H");
+        assertThat(onboarding.instance())
+                .hasVariableWithValue("setupCodeAttempt", null)
+                .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
+    }
 
-  @Test
-  void codeTypedInTasklistThatIsRightReleasesTheInvitation() {
-    Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
+    @Test
+    void codeTypedInTasklistThatIsRightReleasesTheInvitation() {
+        Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
 
-    driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "CONFIRMED"));
+        driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "CONFIRMED"));
 
-    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Task_PlanInvitationRelease", "SubProcess_Onboarding");
-  }
+        assertThat(onboarding.instance()).isWaitingExactlyAtElements("Task_PlanInvitationRelease", "SubProcess_Onboarding");
+    }
 
-  @Test
-  void codeTypedInTasklistForTheThirdWrongTimeCancelsTheOnboarding() {
-    Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
+    @Test
+    void codeTypedInTasklistForTheThirdWrongTimeCancelsTheOnboarding() {
+        Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
 
-    driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "LOCKED"));
-    driver.completeJob("cancel-onboarding");
-    driver.completeJob("notify-caseworker");
+        driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "LOCKED"));
+        driver.completeJob("cancel-onboarding");
+        driver.completeJob("notify-caseworker");
 
-    assertThat(onboarding.instance()).hasPassedElement("EndEvent_OnboardingCancelled").isCompleted();
-  }
+        assertThat(onboarding.instance()).hasPassedElement("EndEvent_OnboardingCancelled").isCompleted();
+    }
 
-  private Onboarding startAfterTasklistCompletion(String setupCodeAttempt) {
-    return driver.startBefore("Task_CheckSetupCode", Map.of("setupCodeAttempt", setupCodeAttempt));
-  }
+    private Onboarding startAfterTasklistCompletion(String setupCodeAttempt) {
+        return driver.startBefore("Task_CheckSetupCode", Map.of("setupCodeAttempt", setupCodeAttempt));
+    }
 
-  private static Map<String, Object> wrongAttemptCleared() {
-    var variables = new HashMap<String, Object>();
-    variables.put("setupCodeOutcome", "WRONG");
-    variables.put("setupCodeAttempt", null);
-    return variables;
-  }
+    private static Map<String, Object> wrongAttemptCleared() {
+        var variables = new HashMap<String, Object>();
+        variables.put("setupCodeOutcome", "WRONG");
+        variables.put("setupCodeAttempt", null);
+        return variables;
+    }
 
-  private long formKey(String formId) {
-    return deployment.getForm().stream()
-        .filter(form -> form.getFormId().equals(formId))
-        .mapToLong(Form::getFormKey)
-        .findFirst()
-        .orElseThrow();
-  }
+    private long formKey(String formId) {
+        return deployment.getForm().stream()
+                .filter(form -> form.getFormId().equals(formId))
+                .mapToLong(Form::getFormKey)
+                .findFirst()
+                .orElseThrow();
+    }
 }
