@@ -3,131 +3,112 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.client.api.response.Form;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 15: a reviewer approves or declines access, in Tasklist or on our reviewer page. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class AccessReviewTest {
+class AccessReviewTest extends ProcessTestBase {
 
-  private static final String ACCOUNT_ID = "0d6b1f0a-58a4-4d8f-a7ae-3c1d2e9b7f21";
+    private static final String ACCOUNT_ID = "0d6b1f0a-58a4-4d8f-a7ae-3c1d2e9b7f21";
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-  private DeploymentEvent deployment;
+    @Test
+    void accessReviewersGetATasklistTaskWithTheFormAndDueDate() {
+        Onboarding onboarding = submitRecordConfirmation();
 
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    deployment = driver.deploy();
-  }
+        assertThat(onboarding.instance())
+                .isWaitingExactlyAtElements("UserTask_ReviewAccess", "SubProcess_Onboarding");
+        assertThat(driver.awaitedMessages(onboarding)).containsExactly("access-review-decided");
+        var tasks = driver.createdUserTasks("UserTask_ReviewAccess");
+        assertThat(tasks).hasSize(1);
+        var task = tasks.getFirst();
+        assertThat(task.getCandidateGroupsList()).containsExactly("access-reviewers");
+        assertThat(task.getFormKey()).isEqualTo(formKey("review-access"));
+        assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
+                .isEqualTo(Instant.parse(ProcessDriver.ACCESS_REVIEW_DUE));
+        assertThat(OffsetDateTime.parse(task.getFollowUpDate()).toInstant())
+                .isEqualTo(Instant.parse(ProcessDriver.ACCESS_REVIEW_FOLLOW_UP));
+    }
 
-  @Test
-  void accessReviewersGetATasklistTaskWithTheFormAndDueDate() {
-    Onboarding onboarding = submitRecordConfirmation();
+    @Test
+    void overdueReviewIsEscalatedWithoutInterruptingIt() {
+        var due = java.time.Duration.ofDays(3);
+        Onboarding onboarding = submitRecordConfirmation(driver.now().plus(due).toString());
+        assertThat(driver.createdUserTasks("UserTask_ReviewAccess").getFirst().getPriority()).isEqualTo(50);
 
-    assertThat(onboarding.instance())
-        .isWaitingExactlyAtElements("UserTask_ReviewAccess", "SubProcess_Onboarding");
-    assertThat(driver.awaitedMessages(onboarding)).containsExactly("access-review-decided");
-    var tasks = driver.createdUserTasks("UserTask_ReviewAccess");
-    assertThat(tasks).hasSize(1);
-    var task = tasks.getFirst();
-    assertThat(task.getCandidateGroupsList()).containsExactly("access-reviewers");
-    assertThat(task.getFormKey()).isEqualTo(formKey("review-access"));
-    assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
-        .isEqualTo(Instant.parse(ProcessDriver.ACCESS_REVIEW_DUE));
-    assertThat(OffsetDateTime.parse(task.getFollowUpDate()).toInstant())
-        .isEqualTo(Instant.parse(ProcessDriver.ACCESS_REVIEW_FOLLOW_UP));
-  }
+        driver.increaseTime(due);
+        var escalation = driver.completeJob("escalate-access-review", Map.of("accessReviewEscalated", true));
 
-  @Test
-  void overdueReviewIsEscalatedWithoutInterruptingIt() {
-    var due = java.time.Duration.ofDays(3);
-    Onboarding onboarding = submitRecordConfirmation(driver.now().plus(due).toString());
-    assertThat(driver.createdUserTasks("UserTask_ReviewAccess").getFirst().getPriority()).isEqualTo(50);
+        assertThat(escalation.getVariablesAsMap()).containsEntry("onboardingId", onboarding.id());
+        assertThat(onboarding.instance())
+                .hasPassedElementsInOrder("Boundary_AccessReviewOverdue", "Task_EscalateAccessReview",
+                        "EndEvent_AccessReviewEscalated")
+                .hasVariableWithValue("accessReviewEscalated", true)
+                .isWaitingExactlyAtElements("UserTask_ReviewAccess", "SubProcess_Onboarding");
+        assertThat(driver.createdUserTasks("UserTask_ReviewAccess")).hasSize(1);
 
-    driver.increaseTime(due);
-    var escalation = driver.completeJob("escalate-access-review", Map.of("accessReviewEscalated", true));
+        driver.publish(onboarding, "access-review-decided", Map.of("accessApproved", true));
+        driver.completeJob("grant-record-access");
+        driver.completeJob("activate-account");
+        driver.completeJob("send-activation-email");
+        assertThat(onboarding.instance()).hasPassedElement("EndEvent_AccountActivated").isCompleted();
+    }
 
-    assertThat(escalation.getVariablesAsMap()).containsEntry("onboardingId", onboarding.id());
-    assertThat(onboarding.instance())
-        .hasPassedElementsInOrder("Boundary_AccessReviewOverdue", "Task_EscalateAccessReview",
-            "EndEvent_AccessReviewEscalated")
-        .hasVariableWithValue("accessReviewEscalated", true)
-        .isWaitingExactlyAtElements("UserTask_ReviewAccess", "SubProcess_Onboarding");
-    assertThat(driver.createdUserTasks("UserTask_ReviewAccess")).hasSize(1);
+    @Test
+    void declinedAccessEndsWithoutGrantingIt() {
+        Onboarding onboarding = submitRecordConfirmation();
 
-    driver.publish(onboarding, "access-review-decided", Map.of("accessApproved", true));
-    driver.completeJob("grant-record-access");
-    driver.completeJob("activate-account");
-    driver.completeJob("send-activation-email");
-    assertThat(onboarding.instance()).hasPassedElement("EndEvent_AccountActivated").isCompleted();
-  }
+        driver.publish(onboarding, "access-review-decided", Map.of("accessApproved", false));
+        driver.completeJob("send-access-declined-email");
 
-  @Test
-  void declinedAccessEndsWithoutGrantingIt() {
-    Onboarding onboarding = submitRecordConfirmation();
+        assertThat(onboarding.instance())
+                .hasPassedElementsInOrder("Boundary_AccessReviewDecided", "Task_SendAccessDeclinedEmail", "EndEvent_AccessDeclined")
+                .hasNotPassedElement("Task_GrantRecordAccess")
+                .hasNotPassedElement("Task_ActivateAccount")
+                .hasNotPassedElement("Task_SendActivationEmail")
+                .hasVariableWithValue("accessApproved", false)
+                .isCompleted();
+    }
 
-    driver.publish(onboarding, "access-review-decided", Map.of("accessApproved", false));
-    driver.completeJob("send-access-declined-email");
+    @Test
+    void decisionFromTasklistLeadsToTheSameGateway() {
+        // Tasklist completes the user task through the REST API the embedded engine lacks; the form's
+        // accessApproved then reaches Gateway_AccessApproved, which is where this test starts the instance.
+        Onboarding onboarding =
+                driver.startBefore("Gateway_AccessApproved", Map.of("accessApproved", true, "accountId", ACCOUNT_ID));
 
-    assertThat(onboarding.instance())
-        .hasPassedElementsInOrder("Boundary_AccessReviewDecided", "Task_SendAccessDeclinedEmail", "EndEvent_AccessDeclined")
-        .hasNotPassedElement("Task_GrantRecordAccess")
-        .hasNotPassedElement("Task_ActivateAccount")
-        .hasNotPassedElement("Task_SendActivationEmail")
-        .hasVariableWithValue("accessApproved", false)
-        .isCompleted();
-  }
+        driver.completeJob("grant-record-access");
+        driver.completeJob("activate-account");
+        driver.completeJob("send-activation-email");
 
-  @Test
-  void decisionFromTasklistLeadsToTheSameGateway() {
-    // Tasklist completes the user task through the REST API the embedded engine lacks; the form's
-    // accessApproved then reaches Gateway_AccessApproved, which is where this test starts the instance.
-    Onboarding onboarding =
-        driver.startBefore("Gateway_AccessApproved", Map.of("accessApproved", true, "accountId", ACCOUNT_ID));
+        assertThat(onboarding.instance()).hasPassedElement("EndEvent_AccountActivated").isCompleted();
+    }
 
-    driver.completeJob("grant-record-access");
-    driver.completeJob("activate-account");
-    driver.completeJob("send-activation-email");
+    private Onboarding submitRecordConfirmation() {
+        return submitRecordConfirmation(ProcessDriver.ACCESS_REVIEW_DUE);
+    }
 
-    assertThat(onboarding.instance()).hasPassedElement("EndEvent_AccountActivated").isCompleted();
-  }
+    private Onboarding submitRecordConfirmation(String accessReviewDue) {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+        driver.planInvitationRelease();
+        driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
+        driver.completeJob("send-invitation-email");
+        driver.publish(onboarding, "existing-account-signed-in", Map.of("accountId", ACCOUNT_ID));
+        driver.publish(onboarding, "record-confirmation-submitted",
+                Map.of("accessReviewDue", accessReviewDue, "accessReviewFollowUp", ProcessDriver.ACCESS_REVIEW_FOLLOW_UP));
+        return onboarding;
+    }
 
-  private Onboarding submitRecordConfirmation() {
-    return submitRecordConfirmation(ProcessDriver.ACCESS_REVIEW_DUE);
-  }
-
-  private Onboarding submitRecordConfirmation(String accessReviewDue) {
-    Onboarding onboarding = driver.start();
-    driver.completeJob("send-setup-email");
-    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
-    driver.planInvitationRelease();
-    driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
-    driver.completeJob("send-invitation-email");
-    driver.publish(onboarding, "existing-account-signed-in", Map.of("accountId", ACCOUNT_ID));
-    driver.publish(onboarding, "record-confirmation-submitted",
-        Map.of("accessReviewDue", accessReviewDue, "accessReviewFollowUp", ProcessDriver.ACCESS_REVIEW_FOLLOW_UP));
-    return onboarding;
-  }
-
-  private long formKey(String formId) {
-    return deployment.getForm().stream()
-        .filter(form -> form.getFormId().equals(formId))
-        .mapToLong(Form::getFormKey)
-        .findFirst()
-        .orElseThrow();
-  }
+    private long formKey(String formId) {
+        return deployment.getForm().stream()
+                .filter(form -> form.getFormId().equals(formId))
+                .mapToLong(Form::getFormKey)
+                .findFirst()
+                .orElseThrow();
+    }
 }

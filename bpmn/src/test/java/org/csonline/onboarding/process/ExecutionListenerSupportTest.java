@@ -25,50 +25,50 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(ModelCoverageExtension.class)
 class ExecutionListenerSupportTest {
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
+    private ZeebeTestEngine engine;
+    private ZeebeClient client;
 
-  @ParameterizedTest(name = "{0} listener on {1} ({2})")
-  @CsvSource({
-    "start, StartEvent_OnboardingRequested, rejected",
-    "end,   StartEvent_OnboardingRequested, accepted",
-    "start, Boundary_SetupCodeChecked,      rejected",
-    "start, Gateway_SetupCodeOutcome,       accepted",
-    "end,   Gateway_SetupCodeOutcome,       rejected",
-    "start, Gateway_AccountChoice,          accepted",
-    "end,   Gateway_AccountChoice,          rejected",
-    "end,   EndEvent_AccountActivated,      accepted",
-  })
-  void engineAcceptsOnlySomeListenerEventTypesPerElementKind(
-      String eventType, String elementId, String expected) {
-    var model = modelWithProbeListener(elementId, ZeebeExecutionListenerEventType.valueOf(eventType));
+    @ParameterizedTest(name = "{0} listener on {1} ({2})")
+    @CsvSource({
+        "start, StartEvent_OnboardingRequested, rejected",
+        "end,   StartEvent_OnboardingRequested, accepted",
+        "start, Boundary_SetupCodeChecked,      rejected",
+        "start, Gateway_SetupCodeOutcome,       accepted",
+        "end,   Gateway_SetupCodeOutcome,       rejected",
+        "start, Gateway_AccountChoice,          accepted",
+        "end,   Gateway_AccountChoice,          rejected",
+        "end,   EndEvent_AccountActivated,      accepted",
+    })
+    void engineAcceptsOnlySomeListenerEventTypesPerElementKind(
+            String eventType, String elementId, String expected) {
+        var model = modelWithProbeListener(elementId, ZeebeExecutionListenerEventType.valueOf(eventType));
 
-    var deploy = client.newDeployResourceCommand().addProcessModel(model, "cso-onboarding.bpmn").send();
+        var deploy = client.newDeployResourceCommand().addProcessModel(model, "cso-onboarding.bpmn").send();
 
-    if (expected.equals("accepted")) {
-      assertThatCode(deploy::join).doesNotThrowAnyException();
-    } else {
-      assertThatThrownBy(deploy::join).hasMessageContaining("Execution listeners of type '" + eventType + "'");
+        if (expected.equals("accepted")) {
+            assertThatCode(deploy::join).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(deploy::join).hasMessageContaining("Execution listeners of type '" + eventType + "'");
+        }
     }
-  }
 
-  private BpmnModelInstance modelWithProbeListener(String elementId, ZeebeExecutionListenerEventType eventType) {
-    var model = Bpmn.readModelFromStream(getClass().getResourceAsStream("/bpmn/cso-onboarding.bpmn"));
-    FlowNode node = model.getModelElementById(elementId);
-    var extensions = node.getExtensionElements();
-    if (extensions == null) {
-      extensions = model.newInstance(ExtensionElements.class);
-      node.setExtensionElements(extensions);
+    private BpmnModelInstance modelWithProbeListener(String elementId, ZeebeExecutionListenerEventType eventType) {
+        var model = Bpmn.readModelFromStream(getClass().getResourceAsStream("/bpmn/cso-onboarding.bpmn"));
+        FlowNode node = model.getModelElementById(elementId);
+        var extensions = node.getExtensionElements();
+        if (extensions == null) {
+            extensions = model.newInstance(ExtensionElements.class);
+            node.setExtensionElements(extensions);
+        }
+        var listeners = extensions.getChildElementsByType(ZeebeExecutionListeners.class).stream().findFirst()
+                .orElse(null);
+        if (listeners == null) {
+            listeners = extensions.addExtensionElement(ZeebeExecutionListeners.class);
+        }
+        var listener = model.newInstance(ZeebeExecutionListener.class);
+        listener.setEventType(eventType);
+        listener.setType("probe");
+        listeners.addChildElement(listener);
+        return model;
     }
-    var listeners = extensions.getChildElementsByType(ZeebeExecutionListeners.class).stream().findFirst()
-        .orElse(null);
-    if (listeners == null) {
-      listeners = extensions.addExtensionElement(ZeebeExecutionListeners.class);
-    }
-    var listener = model.newInstance(ZeebeExecutionListener.class);
-    listener.setEventType(eventType);
-    listener.setType("probe");
-    listeners.addChildElement(listener);
-    return model;
-  }
 }

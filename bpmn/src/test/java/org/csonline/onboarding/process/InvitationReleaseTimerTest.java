@@ -3,53 +3,36 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 3: the invitation email waits for the configured release delay. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class InvitationReleaseTimerTest {
+class InvitationReleaseTimerTest extends ProcessTestBase {
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
+    @Test
+    void invitationIsSentOnlyOnceTheReleaseDelayHasPassed() {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+        driver.planInvitationRelease();
 
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    driver.deploy();
-  }
+        assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
+        assertThat(driver.createdJobs("send-invitation-email")).isEmpty();
 
-  @Test
-  void invitationIsSentOnlyOnceTheReleaseDelayHasPassed() {
-    Onboarding onboarding = driver.start();
-    driver.completeJob("send-setup-email");
-    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
-    driver.planInvitationRelease();
+        driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY.minus(Duration.ofMinutes(1)));
 
-    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
-    assertThat(driver.createdJobs("send-invitation-email")).isEmpty();
+        assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
+        assertThat(driver.createdJobs("send-invitation-email")).isEmpty();
 
-    driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY.minus(Duration.ofMinutes(1)));
+        driver.increaseTime(Duration.ofMinutes(1));
+        driver.completeJob("send-invitation-email");
 
-    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
-    assertThat(driver.createdJobs("send-invitation-email")).isEmpty();
-
-    driver.increaseTime(Duration.ofMinutes(1));
-    driver.completeJob("send-invitation-email");
-
-    assertThat(onboarding.instance())
-        .hasPassedElementsInOrder("Timer_InvitationRelease", "Task_SendInvitationEmail")
-        .isWaitingExactlyAtElements("Gateway_AccountChoice", "SubProcess_Onboarding", "SubProcess_ApplicantSignUp");
-    assertThat(driver.awaitedMessages(onboarding))
-        .containsExactlyInAnyOrder("existing-account-signed-in", "email-code-requested");
-  }
+        assertThat(onboarding.instance())
+                .hasPassedElementsInOrder("Timer_InvitationRelease", "Task_SendInvitationEmail")
+                .isWaitingExactlyAtElements("Gateway_AccountChoice", "SubProcess_Onboarding", "SubProcess_ApplicantSignUp");
+        assertThat(driver.awaitedMessages(onboarding))
+                .containsExactlyInAnyOrder("existing-account-signed-in", "email-code-requested");
+    }
 }

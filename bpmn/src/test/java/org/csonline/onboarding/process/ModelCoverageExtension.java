@@ -23,47 +23,47 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class ModelCoverageExtension implements AfterEachCallback {
 
-  private static final String CURRENT_MODEL = "bpmn/cso-onboarding.bpmn";
+    private static final String CURRENT_MODEL = "bpmn/cso-onboarding.bpmn";
 
-  @Override
-  public void afterEach(ExtensionContext context) throws Exception {
-    ZeebeTestEngine engine = engineOf(context.getRequiredTestInstance());
-    if (engine == null) {
-      return;
-    }
-    List<Record<?>> records = new ArrayList<>();
-    RecordStream.of(engine.getRecordStreamSource()).records().forEach(records::add);
-    Set<Long> current = records.stream()
-        .filter(record -> record.getValueType() == ValueType.PROCESS)
-        .map(record -> (Process) record.getValue())
-        .filter(process -> process.getResourceName().equals(CURRENT_MODEL))
-        .map(Process::getProcessDefinitionKey)
-        .collect(Collectors.toSet());
-    var taken = records.stream()
-        .filter(record -> record.getValueType() == ValueType.PROCESS_INSTANCE)
-        .filter(record -> record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
-            || record.getIntent() == ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN)
-        .map(record -> (ProcessInstanceRecordValue) record.getValue())
-        .filter(value -> current.contains(value.getProcessDefinitionKey()))
-        .filter(value -> value.getBpmnElementType() != BpmnElementType.PROCESS)
-        .toList();
-    ModelCoverage.took(
-        taken.stream().filter(value -> value.getBpmnElementType() != BpmnElementType.SEQUENCE_FLOW)
-            .map(ProcessInstanceRecordValue::getElementId).toList(),
-        taken.stream().filter(value -> value.getBpmnElementType() == BpmnElementType.SEQUENCE_FLOW)
-            .map(ProcessInstanceRecordValue::getElementId).toList());
-  }
-
-  private static ZeebeTestEngine engineOf(Object testInstance) throws IllegalAccessException {
-    for (Class<?> type = testInstance.getClass(); type != null; type = type.getSuperclass()) {
-      for (Field field : type.getDeclaredFields()) {
-        if (ZeebeTestEngine.class.isAssignableFrom(field.getType())) {
-          field.setAccessible(true);
-          return (ZeebeTestEngine) field.get(testInstance);
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        ZeebeTestEngine engine = engineOf(context.getRequiredTestInstance());
+        if (engine == null) {
+            return;
         }
-      }
+        List<Record<?>> records = new ArrayList<>();
+        RecordStream.of(engine.getRecordStreamSource()).records().forEach(records::add);
+        Set<Long> current = records.stream()
+                .filter(record -> record.getValueType() == ValueType.PROCESS)
+                .map(record -> (Process) record.getValue())
+                .filter(process -> process.getResourceName().equals(CURRENT_MODEL))
+                .map(Process::getProcessDefinitionKey)
+                .collect(Collectors.toSet());
+        var taken = records.stream()
+                .filter(record -> record.getValueType() == ValueType.PROCESS_INSTANCE)
+                .filter(record -> record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                        || record.getIntent() == ProcessInstanceIntent.SEQUENCE_FLOW_TAKEN)
+                .map(record -> (ProcessInstanceRecordValue) record.getValue())
+                .filter(value -> current.contains(value.getProcessDefinitionKey()))
+                .filter(value -> value.getBpmnElementType() != BpmnElementType.PROCESS)
+                .toList();
+        ModelCoverage.took(
+                taken.stream().filter(value -> value.getBpmnElementType() != BpmnElementType.SEQUENCE_FLOW)
+                        .map(ProcessInstanceRecordValue::getElementId).toList(),
+                taken.stream().filter(value -> value.getBpmnElementType() == BpmnElementType.SEQUENCE_FLOW)
+                        .map(ProcessInstanceRecordValue::getElementId).toList());
     }
-    return null;
-  }
+
+    private static ZeebeTestEngine engineOf(Object testInstance) throws IllegalAccessException {
+        for (Class<?> type = testInstance.getClass(); type != null; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (ZeebeTestEngine.class.isAssignableFrom(field.getType())) {
+                    field.setAccessible(true);
+                    return (ZeebeTestEngine) field.get(testInstance);
+                }
+            }
+        }
+        return null;
+    }
 
 }

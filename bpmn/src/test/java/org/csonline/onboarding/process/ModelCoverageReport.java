@@ -9,14 +9,14 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class ModelCoverageReport implements LauncherSessionListener {
 
-  @Override
-  public void launcherSessionClosed(LauncherSession session) {
-    if (!ModelCoverage.anything()) {
-      return;
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (!ModelCoverage.anything()) {
+            return;
+        }
+        String report = ModelCoverage.report();
+        ModelCoverage.write(report);
+        System.out.println();
+        System.out.print(report);
     }
-    String report = ModelCoverage.report();
-    ModelCoverage.write(report);
-    System.out.println();
-    System.out.print(report);
-  }
 }

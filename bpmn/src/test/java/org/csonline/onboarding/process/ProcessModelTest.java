@@ -48,239 +48,239 @@ import org.junit.jupiter.api.Test;
 /** Keeps the model, its forms and the contract in bpmn/README.md in step, without running the engine. */
 class ProcessModelTest {
 
-  private static final Pattern GUIDE_STEP = Pattern.compile("^Guide steps? (\\d+)(?:-(\\d+))?: \\S.*", Pattern.DOTALL);
-  private static final Pattern ELEMENT_ID = Pattern.compile("(StartEvent|EndEvent|Task|UserTask|Event|Boundary|Timer|Gateway|SubProcess)_\\w+");
+    private static final Pattern GUIDE_STEP = Pattern.compile("^Guide steps? (\\d+)(?:-(\\d+))?: \\S.*", Pattern.DOTALL);
+    private static final Pattern ELEMENT_ID = Pattern.compile("(StartEvent|EndEvent|Task|UserTask|Event|Boundary|Timer|Gateway|SubProcess)_\\w+");
 
-  private static BpmnModelInstance model;
-  private static ReadmeTables readme;
+    private static BpmnModelInstance model;
+    private static ReadmeTables readme;
 
-  @BeforeAll
-  static void read() {
-    model = Bpmn.readModelFromStream(ProcessModelTest.class.getResourceAsStream("/bpmn/cso-onboarding.bpmn"));
-    readme = ReadmeTables.read();
-  }
-
-  @Test
-  void everyFlowNodeHasAName() {
-    assertThat(all(FlowNode.class)).allSatisfy(node -> assertThat(node.getName()).as(node.getId()).isNotBlank());
-  }
-
-  @Test
-  void everyGuideStepFromOneToFifteenIsDocumented() {
-    var covered = new TreeSet<Integer>();
-    for (var node : all(FlowNode.class)) {
-      for (var documentation : node.getDocumentations()) {
-        var matcher = GUIDE_STEP.matcher(documentation.getTextContent());
-        assertThat(matcher.matches()).as("documentation of %s", node.getId()).isTrue();
-        var first = Integer.parseInt(matcher.group(1));
-        var last = matcher.group(2) == null ? first : Integer.parseInt(matcher.group(2));
-        IntStream.rangeClosed(first, last).forEach(covered::add);
-      }
-    }
-    assertThat(covered).containsExactlyElementsOf(IntStream.rangeClosed(1, 15).boxed().toList());
-  }
-
-  @Test
-  void documentationComesFirstInEachElement() {
-    // The BPMN schema puts documentation before extensionElements; the Modeler drops it otherwise.
-    assertThat(all(FlowNode.class))
-        .filteredOn(node -> !node.getDocumentations().isEmpty())
-        .allSatisfy(node -> assertThat(node.getDomElement().getChildElements().getFirst().getLocalName())
-            .as(node.getId())
-            .isEqualTo("documentation"));
-  }
-
-  @Test
-  void serviceTasksCreateTheJobTypesTheReadmeLists() {
-    var readmeJobs = new TreeMap<String, Set<String>>();
-    for (var row : readme.rows("Job types")) {
-      var elements = ReadmeTables.codes(row.get(1));
-      if (!elements.isEmpty()) {
-        readmeJobs.put(ReadmeTables.codes(row.get(0)).getFirst(), new TreeSet<>(elements));
-      }
-    }
-    var modelJobs = new TreeMap<String, Set<String>>();
-    for (var task : all(ServiceTask.class)) {
-      modelJobs.computeIfAbsent(extension(task, ZeebeTaskDefinition.class).getType(), type -> new TreeSet<>())
-          .add(task.getId());
+    @BeforeAll
+    static void read() {
+        model = Bpmn.readModelFromStream(ProcessModelTest.class.getResourceAsStream("/bpmn/cso-onboarding.bpmn"));
+        readme = ReadmeTables.read();
     }
 
-    assertThat(modelJobs).isEqualTo(readmeJobs);
-  }
-
-  @Test
-  void timelineListenersAreTheListenerJobTypesTheReadmeLists() {
-    var readmeListeners = readme.rows("Job types").stream()
-        .filter(row -> row.get(1).startsWith("execution listener"))
-        .map(row -> ReadmeTables.codes(row.get(0)).getFirst() + " on " + (row.get(1).contains("(start)") ? "start" : "end"))
-        .collect(Collectors.toCollection(TreeSet::new));
-    var modelListeners = all(FlowNode.class).stream()
-        .flatMap(node -> listeners(node).stream())
-        .map(listener -> listener.getType() + " on " + listener.getEventType())
-        .collect(Collectors.toCollection(TreeSet::new));
-
-    assertThat(modelListeners).isEqualTo(readmeListeners);
-  }
-
-  @Test
-  void everyStepReportsItsStartAndEndToTheTimeline() {
-    // The engine rejects start listeners on boundary events and runs no end listener on an element it
-    // terminates, so a user task left through its boundary reports its end through the boundary event.
-    for (var node : all(FlowNode.class)) {
-      var expected = switch (node) {
-        case ServiceTask ignored -> Set.of("start:timeline-step-started", "end:timeline-step-ended");
-        case UserTask ignored -> Set.of("start:timeline-step-started", "end:timeline-step-ended");
-        case IntermediateCatchEvent ignored -> Set.of("start:timeline-step-started", "end:timeline-step-ended");
-        case BoundaryEvent ignored -> Set.of("end:timeline-step-ended");
-        // The outer end follows an inner end event that already marked the outcome.
-        case EndEvent end when end.getId().equals("EndEvent_OnboardingFinished") -> Set.<String>of();
-        case EndEvent ignored -> Set.of("start:timeline-step-started");
-        default -> Set.<String>of();
-      };
-      var actual = listeners(node).stream()
-          .map(listener -> listener.getEventType() + ":" + listener.getType())
-          .collect(Collectors.toSet());
-      assertThat(actual).as("listeners of %s", node.getId()).isEqualTo(expected);
+    @Test
+    void everyFlowNodeHasAName() {
+        assertThat(all(FlowNode.class)).allSatisfy(node -> assertThat(node.getName()).as(node.getId()).isNotBlank());
     }
-  }
 
-  @Test
-  void messagesAreTheOnesTheReadmeListsCaughtWhereItSays() {
-    var readmeMessages = new TreeMap<String, Set<String>>();
-    for (var row : readme.rows("Messages")) {
-      var catchers = ReadmeTables.codes(row.get(1)).stream()
-          .filter(id -> id.startsWith("Event_") || id.startsWith("Boundary_") || id.startsWith("StartEvent_"))
-          .collect(Collectors.toCollection(TreeSet::new));
-      readmeMessages.put(ReadmeTables.codes(row.get(0)).getFirst(), catchers);
-    }
-    var modelMessages = new TreeMap<String, Set<String>>();
-    for (var event : all(CatchEvent.class)) {
-      for (var definition : event.getEventDefinitions()) {
-        if (definition instanceof MessageEventDefinition message) {
-          modelMessages.computeIfAbsent(message.getMessage().getName(), name -> new TreeSet<>()).add(event.getId());
+    @Test
+    void everyGuideStepFromOneToFifteenIsDocumented() {
+        var covered = new TreeSet<Integer>();
+        for (var node : all(FlowNode.class)) {
+            for (var documentation : node.getDocumentations()) {
+                var matcher = GUIDE_STEP.matcher(documentation.getTextContent());
+                assertThat(matcher.matches()).as("documentation of %s", node.getId()).isTrue();
+                var first = Integer.parseInt(matcher.group(1));
+                var last = matcher.group(2) == null ? first : Integer.parseInt(matcher.group(2));
+                IntStream.rangeClosed(first, last).forEach(covered::add);
+            }
         }
-      }
+        assertThat(covered).containsExactlyElementsOf(IntStream.rangeClosed(1, 15).boxed().toList());
     }
 
-    assertThat(modelMessages).isEqualTo(readmeMessages);
-  }
-
-  @Test
-  void everyMessageIsCorrelatedByOnboardingIdAndNamedAfterItsMessage() {
-    assertThat(all(Message.class)).allSatisfy(message -> {
-      assertThat(extension(message, ZeebeSubscription.class).getCorrelationKey()).isEqualTo("=onboardingId");
-      assertThat(message.getId()).isEqualTo("Message_" + camelCase(message.getName()));
-    });
-  }
-
-  @Test
-  void userTasksHaveTheGroupFormAndDueDateTheReadmeLists() {
-    var readmeTasks = readme.rows("User tasks").stream()
-        .map(row -> String.join(" | ", ReadmeTables.codes(row.get(0)).getFirst(),
-            ReadmeTables.codes(row.get(1)).getFirst(), ReadmeTables.codes(row.get(2)).getFirst(),
-            ReadmeTables.codes(row.get(3)).getFirst()))
-        .toList();
-    var modelTasks = all(UserTask.class).stream()
-        .peek(task -> assertThat(extension(task, ZeebeUserTask.class)).as("%s is a Camunda user task", task.getId())
-            .isNotNull())
-        .map(task -> String.join(" | ", task.getId(),
-            extension(task, ZeebeAssignmentDefinition.class).getCandidateGroups(),
-            extension(task, ZeebeFormDefinition.class).getFormId(),
-            extension(task, ZeebeTaskSchedule.class).getDueDate()))
-        .toList();
-
-    assertThat(modelTasks).containsExactlyInAnyOrderElementsOf(readmeTasks);
-  }
-
-  @Test
-  void timersUseTheExpressionsTheReadmeLists() {
-    var readmeTimers = readme.rows("Timers").stream()
-        .collect(Collectors.toMap(row -> ReadmeTables.codes(row.get(0)).getFirst(),
-            row -> ReadmeTables.codes(row.get(1)).getFirst()));
-    var modelTimers = all(TimerEventDefinition.class).stream()
-        .collect(Collectors.toMap(timer -> ((BaseElement) timer.getParentElement()).getId(),
-            ProcessModelTest::timerExpression));
-
-    assertThat(modelTimers).isEqualTo(readmeTimers);
-  }
-
-  @Test
-  void formsHaveTheIdsAndFieldsTheModelUses() throws IOException {
-    var mapper = new ObjectMapper();
-    Map<String, List<String>> fieldsByForm = Map.of("confirm-setup-code", List.of("setupCodeAttempt"),
-        "review-access", List.of("accessApproved"),
-        "start-onboarding", List.of("applicantEmail", "recordReference", "recordName", "caseworker"));
-    for (var entry : fieldsByForm.entrySet()) {
-      JsonNode form;
-      try (var in = getClass().getResourceAsStream("/bpmn/forms/" + entry.getKey() + ".form")) {
-        form = mapper.readTree(in);
-      }
-      assertThat(form.path("id").asText()).isEqualTo(entry.getKey());
-      assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Cloud");
-      for (var key : entry.getValue()) {
-        var field = StreamSupport.stream(form.path("components").spliterator(), false)
-            .filter(component -> component.path("key").asText().equals(key))
-            .findFirst();
-        assertThat(field).as("field %s in form %s", key, entry.getKey()).isPresent();
-        assertThat(field.get().path("validate").path("required").asBoolean()).isTrue();
-      }
+    @Test
+    void documentationComesFirstInEachElement() {
+        // The BPMN schema puts documentation before extensionElements; the Modeler drops it otherwise.
+        assertThat(all(FlowNode.class))
+                .filteredOn(node -> !node.getDocumentations().isEmpty())
+                .allSatisfy(node -> assertThat(node.getDomElement().getChildElements().getFirst().getLocalName())
+                        .as(node.getId())
+                        .isEqualTo("documentation"));
     }
-  }
 
-  @Test
-  void diagramShowsEveryElementAndFlow() {
-    var shown = all(BpmnShape.class).stream()
-        .filter(shape -> shape.getBpmnElement() instanceof FlowNode)
-        .map(shape -> shape.getBpmnElement().getId())
-        .toList();
-    var drawn = all(BpmnEdge.class).stream()
-        .peek(edge -> assertThat(edge.getWaypoints()).as(edge.getId()).hasSizeGreaterThanOrEqualTo(2))
-        .map(edge -> edge.getBpmnElement().getId())
-        .toList();
+    @Test
+    void serviceTasksCreateTheJobTypesTheReadmeLists() {
+        var readmeJobs = new TreeMap<String, Set<String>>();
+        for (var row : readme.rows("Job types")) {
+            var elements = ReadmeTables.codes(row.get(1));
+            if (!elements.isEmpty()) {
+                readmeJobs.put(ReadmeTables.codes(row.get(0)).getFirst(), new TreeSet<>(elements));
+            }
+        }
+        var modelJobs = new TreeMap<String, Set<String>>();
+        for (var task : all(ServiceTask.class)) {
+            modelJobs.computeIfAbsent(extension(task, ZeebeTaskDefinition.class).getType(), type -> new TreeSet<>())
+                    .add(task.getId());
+        }
 
-    assertThat(shown).containsExactlyInAnyOrderElementsOf(ids(all(FlowNode.class)));
-    assertThat(drawn).containsExactlyInAnyOrderElementsOf(ids(all(SequenceFlow.class)));
-  }
+        assertThat(modelJobs).isEqualTo(readmeJobs);
+    }
 
-  @Test
-  void readmeNamesOnlyElementsTheModelHas() {
-    var modelIds = ids(all(FlowNode.class));
-    var readmeIds = Stream.of("Job types", "Messages", "User tasks", "Timers")
-        .flatMap(section -> readme.rows(section).stream())
-        .flatMap(row -> row.stream().flatMap(cell -> ReadmeTables.codes(cell).stream()))
-        .filter(code -> ELEMENT_ID.matcher(code).matches())
-        .collect(Collectors.toSet());
+    @Test
+    void timelineListenersAreTheListenerJobTypesTheReadmeLists() {
+        var readmeListeners = readme.rows("Job types").stream()
+                .filter(row -> row.get(1).startsWith("execution listener"))
+                .map(row -> ReadmeTables.codes(row.get(0)).getFirst() + " on " + (row.get(1).contains("(start)") ? "start" : "end"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        var modelListeners = all(FlowNode.class).stream()
+                .flatMap(node -> listeners(node).stream())
+                .map(listener -> listener.getType() + " on " + listener.getEventType())
+                .collect(Collectors.toCollection(TreeSet::new));
 
-    assertThat(modelIds).containsAll(readmeIds);
-  }
+        assertThat(modelListeners).isEqualTo(readmeListeners);
+    }
 
-  /** A timer's expression, whichever of duration and date it uses. */
-  static String timerExpression(TimerEventDefinition timer) {
-    var expression = timer.getTimeDuration() != null ? timer.getTimeDuration() : timer.getTimeDate();
-    return expression == null ? "" : expression.getTextContent();
-  }
+    @Test
+    void everyStepReportsItsStartAndEndToTheTimeline() {
+        // The engine rejects start listeners on boundary events and runs no end listener on an element it
+        // terminates, so a user task left through its boundary reports its end through the boundary event.
+        for (var node : all(FlowNode.class)) {
+            var expected = switch (node) {
+                case ServiceTask ignored -> Set.of("start:timeline-step-started", "end:timeline-step-ended");
+                case UserTask ignored -> Set.of("start:timeline-step-started", "end:timeline-step-ended");
+                case IntermediateCatchEvent ignored -> Set.of("start:timeline-step-started", "end:timeline-step-ended");
+                case BoundaryEvent ignored -> Set.of("end:timeline-step-ended");
+                // The outer end follows an inner end event that already marked the outcome.
+                case EndEvent end when end.getId().equals("EndEvent_OnboardingFinished") -> Set.<String>of();
+                case EndEvent ignored -> Set.of("start:timeline-step-started");
+                default -> Set.<String>of();
+            };
+            var actual = listeners(node).stream()
+                    .map(listener -> listener.getEventType() + ":" + listener.getType())
+                    .collect(Collectors.toSet());
+            assertThat(actual).as("listeners of %s", node.getId()).isEqualTo(expected);
+        }
+    }
 
-  private static <T extends ModelElementInstance> Collection<T> all(Class<T> type) {
-    return model.getModelElementsByType(type);
-  }
+    @Test
+    void messagesAreTheOnesTheReadmeListsCaughtWhereItSays() {
+        var readmeMessages = new TreeMap<String, Set<String>>();
+        for (var row : readme.rows("Messages")) {
+            var catchers = ReadmeTables.codes(row.get(1)).stream()
+                    .filter(id -> id.startsWith("Event_") || id.startsWith("Boundary_") || id.startsWith("StartEvent_"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            readmeMessages.put(ReadmeTables.codes(row.get(0)).getFirst(), catchers);
+        }
+        var modelMessages = new TreeMap<String, Set<String>>();
+        for (var event : all(CatchEvent.class)) {
+            for (var definition : event.getEventDefinitions()) {
+                if (definition instanceof MessageEventDefinition message) {
+                    modelMessages.computeIfAbsent(message.getMessage().getName(), name -> new TreeSet<>()).add(event.getId());
+                }
+            }
+        }
 
-  private static List<String> ids(Collection<? extends BaseElement> elements) {
-    return elements.stream().map(BaseElement::getId).toList();
-  }
+        assertThat(modelMessages).isEqualTo(readmeMessages);
+    }
 
-  private static <T extends BpmnModelElementInstance> T extension(
-      BaseElement element, Class<T> type) {
-    return element.getSingleExtensionElement(type);
-  }
+    @Test
+    void everyMessageIsCorrelatedByOnboardingIdAndNamedAfterItsMessage() {
+        assertThat(all(Message.class)).allSatisfy(message -> {
+            assertThat(extension(message, ZeebeSubscription.class).getCorrelationKey()).isEqualTo("=onboardingId");
+            assertThat(message.getId()).isEqualTo("Message_" + camelCase(message.getName()));
+        });
+    }
 
-  private static Collection<ZeebeExecutionListener> listeners(FlowNode node) {
-    var listeners = extension(node, ZeebeExecutionListeners.class);
-    return listeners == null ? List.of() : listeners.getExecutionListeners();
-  }
+    @Test
+    void userTasksHaveTheGroupFormAndDueDateTheReadmeLists() {
+        var readmeTasks = readme.rows("User tasks").stream()
+                .map(row -> String.join(" | ", ReadmeTables.codes(row.get(0)).getFirst(),
+                        ReadmeTables.codes(row.get(1)).getFirst(), ReadmeTables.codes(row.get(2)).getFirst(),
+                        ReadmeTables.codes(row.get(3)).getFirst()))
+                .toList();
+        var modelTasks = all(UserTask.class).stream()
+                .peek(task -> assertThat(extension(task, ZeebeUserTask.class)).as("%s is a Camunda user task", task.getId())
+                        .isNotNull())
+                .map(task -> String.join(" | ", task.getId(),
+                        extension(task, ZeebeAssignmentDefinition.class).getCandidateGroups(),
+                        extension(task, ZeebeFormDefinition.class).getFormId(),
+                        extension(task, ZeebeTaskSchedule.class).getDueDate()))
+                .toList();
 
-  private static String camelCase(String kebab) {
-    return Stream.of(kebab.split("-"))
-        .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
-        .collect(Collectors.joining());
-  }
+        assertThat(modelTasks).containsExactlyInAnyOrderElementsOf(readmeTasks);
+    }
+
+    @Test
+    void timersUseTheExpressionsTheReadmeLists() {
+        var readmeTimers = readme.rows("Timers").stream()
+                .collect(Collectors.toMap(row -> ReadmeTables.codes(row.get(0)).getFirst(),
+                        row -> ReadmeTables.codes(row.get(1)).getFirst()));
+        var modelTimers = all(TimerEventDefinition.class).stream()
+                .collect(Collectors.toMap(timer -> ((BaseElement) timer.getParentElement()).getId(),
+                        ProcessModelTest::timerExpression));
+
+        assertThat(modelTimers).isEqualTo(readmeTimers);
+    }
+
+    @Test
+    void formsHaveTheIdsAndFieldsTheModelUses() throws IOException {
+        var mapper = new ObjectMapper();
+        Map<String, List<String>> fieldsByForm = Map.of("confirm-setup-code", List.of("setupCodeAttempt"),
+                "review-access", List.of("accessApproved"),
+                "start-onboarding", List.of("applicantEmail", "recordReference", "recordName", "caseworker"));
+        for (var entry : fieldsByForm.entrySet()) {
+            JsonNode form;
+            try (var in = getClass().getResourceAsStream("/bpmn/forms/" + entry.getKey() + ".form")) {
+                form = mapper.readTree(in);
+            }
+            assertThat(form.path("id").asText()).isEqualTo(entry.getKey());
+            assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Cloud");
+            for (var key : entry.getValue()) {
+                var field = StreamSupport.stream(form.path("components").spliterator(), false)
+                        .filter(component -> component.path("key").asText().equals(key))
+                        .findFirst();
+                assertThat(field).as("field %s in form %s", key, entry.getKey()).isPresent();
+                assertThat(field.get().path("validate").path("required").asBoolean()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void diagramShowsEveryElementAndFlow() {
+        var shown = all(BpmnShape.class).stream()
+                .filter(shape -> shape.getBpmnElement() instanceof FlowNode)
+                .map(shape -> shape.getBpmnElement().getId())
+                .toList();
+        var drawn = all(BpmnEdge.class).stream()
+                .peek(edge -> assertThat(edge.getWaypoints()).as(edge.getId()).hasSizeGreaterThanOrEqualTo(2))
+                .map(edge -> edge.getBpmnElement().getId())
+                .toList();
+
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(ids(all(FlowNode.class)));
+        assertThat(drawn).containsExactlyInAnyOrderElementsOf(ids(all(SequenceFlow.class)));
+    }
+
+    @Test
+    void readmeNamesOnlyElementsTheModelHas() {
+        var modelIds = ids(all(FlowNode.class));
+        var readmeIds = Stream.of("Job types", "Messages", "User tasks", "Timers")
+                .flatMap(section -> readme.rows(section).stream())
+                .flatMap(row -> row.stream().flatMap(cell -> ReadmeTables.codes(cell).stream()))
+                .filter(code -> ELEMENT_ID.matcher(code).matches())
+                .collect(Collectors.toSet());
+
+        assertThat(modelIds).containsAll(readmeIds);
+    }
+
+    /** A timer's expression, whichever of duration and date it uses. */
+    static String timerExpression(TimerEventDefinition timer) {
+        var expression = timer.getTimeDuration() != null ? timer.getTimeDuration() : timer.getTimeDate();
+        return expression == null ? "" : expression.getTextContent();
+    }
+
+    private static <T extends ModelElementInstance> Collection<T> all(Class<T> type) {
+        return model.getModelElementsByType(type);
+    }
+
+    private static List<String> ids(Collection<? extends BaseElement> elements) {
+        return elements.stream().map(BaseElement::getId).toList();
+    }
+
+    private static <T extends BpmnModelElementInstance> T extension(
+            BaseElement element, Class<T> type) {
+        return element.getSingleExtensionElement(type);
+    }
+
+    private static Collection<ZeebeExecutionListener> listeners(FlowNode node) {
+        var listeners = extension(node, ZeebeExecutionListeners.class);
+        return listeners == null ? List.of() : listeners.getExecutionListeners();
+    }
+
+    private static String camelCase(String kebab) {
+        return Stream.of(kebab.split("-"))
+                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining());
+    }
 }

@@ -20,51 +20,51 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ModelCoverageExtension.class)
 class ProcessVersioningTest {
 
-  private static final String ACCOUNT_ID = "0d6b1f0a-58a4-4d8f-a7ae-3c1d2e9b7f21";
+    private static final String ACCOUNT_ID = "0d6b1f0a-58a4-4d8f-a7ae-3c1d2e9b7f21";
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
+    private ZeebeTestEngine engine;
+    private ZeebeClient client;
 
-  @Test
-  void onboardingOnTheReleasedVersionCompletesAfterTheCurrentModelIsDeployed() {
-    var driver = new ProcessDriver(engine, client);
-    var released = client.newDeployResourceCommand()
-        .addResourceFromClasspath("released/cso-onboarding-v1.bpmn")
-        .addResourceFromClasspath("bpmn/forms/confirm-setup-code.form")
-        .addResourceFromClasspath("bpmn/forms/review-access.form")
-        .send().join();
-    var onboardingId = UUID.randomUUID().toString();
-    var oldInstance = client.newCreateInstanceCommand().bpmnProcessId(ProcessDriver.PROCESS_ID).latestVersion()
-        .variables(Map.of("onboardingId", onboardingId,
-            "invitationReleaseDelay", ProcessDriver.INVITATION_RELEASE_DELAY.toString(),
-            "setupCodeConfirmationDue", ProcessDriver.SETUP_CODE_CONFIRMATION_DUE))
-        .send().join();
-    var old = new Onboarding(onboardingId, oldInstance);
-    driver.settle();
-    driver.completeJob("send-setup-email");
+    @Test
+    void onboardingOnTheReleasedVersionCompletesAfterTheCurrentModelIsDeployed() {
+        var driver = new ProcessDriver(engine, client);
+        var released = client.newDeployResourceCommand()
+                .addResourceFromClasspath("released/cso-onboarding-v1.bpmn")
+                .addResourceFromClasspath("bpmn/forms/confirm-setup-code.form")
+                .addResourceFromClasspath("bpmn/forms/review-access.form")
+                .send().join();
+        var onboardingId = UUID.randomUUID().toString();
+        var oldInstance = client.newCreateInstanceCommand().bpmnProcessId(ProcessDriver.PROCESS_ID).latestVersion()
+                .variables(Map.of("onboardingId", onboardingId,
+                        "invitationReleaseDelay", ProcessDriver.INVITATION_RELEASE_DELAY.toString(),
+                        "setupCodeConfirmationDue", ProcessDriver.SETUP_CODE_CONFIRMATION_DUE))
+                .send().join();
+        var old = new Onboarding(onboardingId, oldInstance);
+        driver.settle();
+        driver.completeJob("send-setup-email");
 
-    var current = driver.deploy();
-    var newOnboarding = driver.start();
+        var current = driver.deploy();
+        var newOnboarding = driver.start();
 
-    assertThat(released.getProcesses().getFirst().getVersion()).isEqualTo(1);
-    assertThat(current.getProcesses().getFirst().getVersion()).isEqualTo(2);
-    assertThat(oldInstance.getVersion()).isEqualTo(1);
-    assertThat(newOnboarding.instance().getVersion()).isEqualTo(2);
+        assertThat(released.getProcesses().getFirst().getVersion()).isEqualTo(1);
+        assertThat(current.getProcesses().getFirst().getVersion()).isEqualTo(2);
+        assertThat(oldInstance.getVersion()).isEqualTo(1);
+        assertThat(newOnboarding.instance().getVersion()).isEqualTo(2);
 
-    // The old instance carries on as version 1 did: no planning job, a duration timer, no declined email.
-    driver.completeJob("send-setup-email");
-    driver.publish(old, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
-    assertThat(driver.createdJobs("plan-invitation-release")).isEmpty();
-    driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
-    driver.completeJob("send-invitation-email");
-    driver.publish(old, "existing-account-signed-in", Map.of("accountId", ACCOUNT_ID));
-    driver.publish(old, "record-confirmation-submitted", Map.of("accessReviewDue", ProcessDriver.ACCESS_REVIEW_DUE));
-    driver.publish(old, "access-review-decided", Map.of("accessApproved", true));
-    driver.completeJob("grant-record-access");
-    driver.completeJob("activate-account");
-    driver.completeJob("send-activation-email");
+        // The old instance carries on as version 1 did: no planning job, a duration timer, no declined email.
+        driver.completeJob("send-setup-email");
+        driver.publish(old, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+        assertThat(driver.createdJobs("plan-invitation-release")).isEmpty();
+        driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
+        driver.completeJob("send-invitation-email");
+        driver.publish(old, "existing-account-signed-in", Map.of("accountId", ACCOUNT_ID));
+        driver.publish(old, "record-confirmation-submitted", Map.of("accessReviewDue", ProcessDriver.ACCESS_REVIEW_DUE));
+        driver.publish(old, "access-review-decided", Map.of("accessApproved", true));
+        driver.completeJob("grant-record-access");
+        driver.completeJob("activate-account");
+        driver.completeJob("send-activation-email");
 
-    assertThat(oldInstance).hasPassedElement("EndEvent_AccountActivated").hasNoIncidents().isCompleted();
-    assertThat(newOnboarding.instance()).isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
-  }
+        assertThat(oldInstance).hasPassedElement("EndEvent_AccountActivated").hasNoIncidents().isCompleted();
+        assertThat(newOnboarding.instance()).isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
+    }
 }

@@ -3,145 +3,126 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.client.api.response.Form;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 2: the caseworker confirms the setup code, in Tasklist or on our caseworker page. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class SetupCodeConfirmationTest {
+class SetupCodeConfirmationTest extends ProcessTestBase {
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
-  private DeploymentEvent deployment;
+    @Test
+    void caseworkersGetATasklistTaskWithTheFormAndDueDate() {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
 
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    deployment = driver.deploy();
-  }
+        assertThat(onboarding.instance())
+                .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
+        assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
+        var tasks = driver.createdUserTasks("UserTask_ConfirmSetupCode");
+        assertThat(tasks).hasSize(1);
+        var task = tasks.getFirst();
+        assertThat(task.getCandidateGroupsList()).containsExactly("caseworkers");
+        assertThat(task.getFormKey()).isEqualTo(formKey("confirm-setup-code"));
+        assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
+                .isEqualTo(Instant.parse(ProcessDriver.SETUP_CODE_CONFIRMATION_DUE));
+    }
 
-  @Test
-  void caseworkersGetATasklistTaskWithTheFormAndDueDate() {
-    Onboarding onboarding = driver.start();
-    driver.completeJob("send-setup-email");
+    @Test
+    void wrongCodeFromTheCaseworkerPageReopensTheTask() {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
 
-    assertThat(onboarding.instance())
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
-    assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
-    var tasks = driver.createdUserTasks("UserTask_ConfirmSetupCode");
-    assertThat(tasks).hasSize(1);
-    var task = tasks.getFirst();
-    assertThat(task.getCandidateGroupsList()).containsExactly("caseworkers");
-    assertThat(task.getFormKey()).isEqualTo(formKey("confirm-setup-code"));
-    assertThat(OffsetDateTime.parse(task.getDueDate()).toInstant())
-        .isEqualTo(Instant.parse(ProcessDriver.SETUP_CODE_CONFIRMATION_DUE));
-  }
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "WRONG"));
 
-  @Test
-  void wrongCodeFromTheCaseworkerPageReopensTheTask() {
-    Onboarding onboarding = driver.start();
-    driver.completeJob("send-setup-email");
+        assertThat(onboarding.instance())
+                .hasPassedElement("Boundary_SetupCodeChecked")
+                .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
+        assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
+        assertThat(driver.createdUserTasks("UserTask_ConfirmSetupCode")).hasSize(2);
 
-    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "WRONG"));
+        // The first message is still buffered (time to live), but a message correlates to an instance only once.
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+        driver.planInvitationRelease();
 
-    assertThat(onboarding.instance())
-        .hasPassedElement("Boundary_SetupCodeChecked")
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
-    assertThat(driver.awaitedMessages(onboarding)).containsExactly("setup-code-checked");
-    assertThat(driver.createdUserTasks("UserTask_ConfirmSetupCode")).hasSize(2);
+        assertThat(onboarding.instance())
+                .hasPassedElement("Boundary_SetupCodeChecked", 2)
+                .isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
+    }
 
-    // The first message is still buffered (time to live), but a message correlates to an instance only once.
-    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
-    driver.planInvitationRelease();
+    @Test
+    void thirdWrongCodeCancelsTheOnboarding() {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
 
-    assertThat(onboarding.instance())
-        .hasPassedElement("Boundary_SetupCodeChecked", 2)
-        .isWaitingExactlyAtElements("Timer_InvitationRelease", "SubProcess_Onboarding");
-  }
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "LOCKED"));
+        var cancel = driver.completeJob("cancel-onboarding");
+        var notice = driver.completeJob("notify-caseworker");
 
-  @Test
-  void thirdWrongCodeCancelsTheOnboarding() {
-    Onboarding onboarding = driver.start();
-    driver.completeJob("send-setup-email");
+        assertThat(cancel.getVariablesAsMap())
+                .containsEntry("cancellationReason", "SETUP_CODE_LOCKED")
+                .containsEntry("onboardingId", onboarding.id());
+        assertThat(notice.getVariablesAsMap()).containsEntry("caseworkerNotice", "SETUP_CODE_LOCKED");
+        assertThat(onboarding.instance())
+                .hasPassedElementsInOrder("Boundary_SetupCodeChecked", "Task_CancelOnboarding",
+                        "Task_NotifyCaseworkerOfCancellation", "EndEvent_OnboardingCancelled")
+                .hasNotPassedElement("Timer_InvitationRelease")
+                .isCompleted();
+    }
 
-    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "LOCKED"));
-    var cancel = driver.completeJob("cancel-onboarding");
-    var notice = driver.completeJob("notify-caseworker");
+    @Test
+    void codeTypedInTasklistIsCheckedAndAWrongOneComesBack() {
+        // Tasklist completes the user task through the REST API the embedded engine lacks; the instance then
+        // continues at Task_CheckSetupCode with the form's variable, which is where this test starts it.
+        Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
 
-    assertThat(cancel.getVariablesAsMap())
-        .containsEntry("cancellationReason", "SETUP_CODE_LOCKED")
-        .containsEntry("onboardingId", onboarding.id());
-    assertThat(notice.getVariablesAsMap()).containsEntry("caseworkerNotice", "SETUP_CODE_LOCKED");
-    assertThat(onboarding.instance())
-        .hasPassedElementsInOrder("Boundary_SetupCodeChecked", "Task_CancelOnboarding",
-            "Task_NotifyCaseworkerOfCancellation", "EndEvent_OnboardingCancelled")
-        .hasNotPassedElement("Timer_InvitationRelease")
-        .isCompleted();
-  }
+        var check = driver.completeJob("check-setup-code", wrongAttemptCleared());
 
-  @Test
-  void codeTypedInTasklistIsCheckedAndAWrongOneComesBack() {
-    // Tasklist completes the user task through the REST API the embedded engine lacks; the instance then
-    // continues at Task_CheckSetupCode with the form's variable, which is where this test starts it.
-    Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
+        assertThat(check.getVariablesAsMap()).containsEntry("setupCodeAttempt", "AB3D-EF7H");
+        assertThat(onboarding.instance())
+                .hasVariableWithValue("setupCodeAttempt", null)
+                .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
+    }
 
-    var check = driver.completeJob("check-setup-code", wrongAttemptCleared());
+    @Test
+    void codeTypedInTasklistThatIsRightReleasesTheInvitation() {
+        Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
 
-    assertThat(check.getVariablesAsMap()).containsEntry("setupCodeAttempt", "AB3D-EF7H");
-    assertThat(onboarding.instance())
-        .hasVariableWithValue("setupCodeAttempt", null)
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
-  }
+        driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "CONFIRMED"));
 
-  @Test
-  void codeTypedInTasklistThatIsRightReleasesTheInvitation() {
-    Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
+        assertThat(onboarding.instance()).isWaitingExactlyAtElements("Task_PlanInvitationRelease", "SubProcess_Onboarding");
+    }
 
-    driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "CONFIRMED"));
+    @Test
+    void codeTypedInTasklistForTheThirdWrongTimeCancelsTheOnboarding() {
+        Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
 
-    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Task_PlanInvitationRelease", "SubProcess_Onboarding");
-  }
+        driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "LOCKED"));
+        driver.completeJob("cancel-onboarding");
+        driver.completeJob("notify-caseworker");
 
-  @Test
-  void codeTypedInTasklistForTheThirdWrongTimeCancelsTheOnboarding() {
-    Onboarding onboarding = startAfterTasklistCompletion("AB3D-EF7H");
+        assertThat(onboarding.instance()).hasPassedElement("EndEvent_OnboardingCancelled").isCompleted();
+    }
 
-    driver.completeJob("check-setup-code", Map.of("setupCodeOutcome", "LOCKED"));
-    driver.completeJob("cancel-onboarding");
-    driver.completeJob("notify-caseworker");
+    private Onboarding startAfterTasklistCompletion(String setupCodeAttempt) {
+        return driver.startBefore("Task_CheckSetupCode", Map.of("setupCodeAttempt", setupCodeAttempt));
+    }
 
-    assertThat(onboarding.instance()).hasPassedElement("EndEvent_OnboardingCancelled").isCompleted();
-  }
+    private static Map<String, Object> wrongAttemptCleared() {
+        var variables = new HashMap<String, Object>();
+        variables.put("setupCodeOutcome", "WRONG");
+        variables.put("setupCodeAttempt", null);
+        return variables;
+    }
 
-  private Onboarding startAfterTasklistCompletion(String setupCodeAttempt) {
-    return driver.startBefore("Task_CheckSetupCode", Map.of("setupCodeAttempt", setupCodeAttempt));
-  }
-
-  private static Map<String, Object> wrongAttemptCleared() {
-    var variables = new HashMap<String, Object>();
-    variables.put("setupCodeOutcome", "WRONG");
-    variables.put("setupCodeAttempt", null);
-    return variables;
-  }
-
-  private long formKey(String formId) {
-    return deployment.getForm().stream()
-        .filter(form -> form.getFormId().equals(formId))
-        .mapToLong(Form::getFormKey)
-        .findFirst()
-        .orElseThrow();
-  }
+    private long formKey(String formId) {
+        return deployment.getForm().stream()
+                .filter(form -> form.getFormId().equals(formId))
+                .mapToLong(Form::getFormKey)
+                .findFirst()
+                .orElseThrow();
+    }
 }

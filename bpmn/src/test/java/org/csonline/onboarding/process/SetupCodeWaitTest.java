@@ -3,72 +3,55 @@ package org.csonline.onboarding.process;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessDriver.Onboarding;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Guide step 2 waits: the caseworker is reminded, and an unconfirmed setup code expires. */
-@ZeebeProcessTest
-@ExtendWith(ModelCoverageExtension.class)
-class SetupCodeWaitTest {
+class SetupCodeWaitTest extends ProcessTestBase {
 
-  private ZeebeTestEngine engine;
-  private ZeebeClient client;
-  private ProcessDriver driver;
+    @Test
+    void caseworkerIsRemindedAndTheTaskStaysOpen() {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
 
-  @BeforeEach
-  void deploy() {
-    driver = new ProcessDriver(engine, client);
-    driver.deploy();
-  }
+        driver.increaseTime(ProcessDriver.SETUP_CODE_REMINDER.minus(Duration.ofMinutes(1)));
+        assertThat(driver.createdJobs("notify-caseworker")).isEmpty();
 
-  @Test
-  void caseworkerIsRemindedAndTheTaskStaysOpen() {
-    Onboarding onboarding = driver.start();
-    driver.completeJob("send-setup-email");
+        driver.increaseTime(Duration.ofMinutes(1));
+        var reminder = driver.completeJob("notify-caseworker");
 
-    driver.increaseTime(ProcessDriver.SETUP_CODE_REMINDER.minus(Duration.ofMinutes(1)));
-    assertThat(driver.createdJobs("notify-caseworker")).isEmpty();
+        assertThat(reminder.getVariablesAsMap()).containsEntry("caseworkerNotice", "SETUP_CODE_REMINDER");
+        assertThat(onboarding.instance())
+                .hasPassedElementsInOrder("Boundary_SetupCodeReminder", "Task_RemindCaseworkerOfSetupCode",
+                        "EndEvent_SetupCodeReminderSent")
+                .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
+        assertThat(driver.createdUserTasks("UserTask_ConfirmSetupCode")).hasSize(1);
 
-    driver.increaseTime(Duration.ofMinutes(1));
-    var reminder = driver.completeJob("notify-caseworker");
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
 
-    assertThat(reminder.getVariablesAsMap()).containsEntry("caseworkerNotice", "SETUP_CODE_REMINDER");
-    assertThat(onboarding.instance())
-        .hasPassedElementsInOrder("Boundary_SetupCodeReminder", "Task_RemindCaseworkerOfSetupCode",
-            "EndEvent_SetupCodeReminderSent")
-        .isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
-    assertThat(driver.createdUserTasks("UserTask_ConfirmSetupCode")).hasSize(1);
+        assertThat(onboarding.instance()).isWaitingExactlyAtElements("Task_PlanInvitationRelease", "SubProcess_Onboarding");
+    }
 
-    driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+    @Test
+    void unconfirmedSetupCodeExpiresAndTheCaseworkerIsTold() {
+        var expiry = Duration.ofDays(28);
+        Onboarding onboarding = driver.start(Map.of(
+                "setupCodeConfirmationDue", driver.now().plus(expiry).toString(),
+                "setupCodeReminderAt", driver.now().plus(expiry.plusDays(1)).toString()));
+        driver.completeJob("send-setup-email");
 
-    assertThat(onboarding.instance()).isWaitingExactlyAtElements("Task_PlanInvitationRelease", "SubProcess_Onboarding");
-  }
+        driver.increaseTime(expiry);
+        var cancel = driver.completeJob("cancel-onboarding");
+        var notice = driver.completeJob("notify-caseworker");
 
-  @Test
-  void unconfirmedSetupCodeExpiresAndTheCaseworkerIsTold() {
-    var expiry = Duration.ofDays(28);
-    Onboarding onboarding = driver.start(Map.of(
-        "setupCodeConfirmationDue", driver.now().plus(expiry).toString(),
-        "setupCodeReminderAt", driver.now().plus(expiry.plusDays(1)).toString()));
-    driver.completeJob("send-setup-email");
-
-    driver.increaseTime(expiry);
-    var cancel = driver.completeJob("cancel-onboarding");
-    var notice = driver.completeJob("notify-caseworker");
-
-    assertThat(cancel.getVariablesAsMap()).containsEntry("cancellationReason", "SETUP_CODE_EXPIRED");
-    assertThat(notice.getVariablesAsMap()).containsEntry("caseworkerNotice", "SETUP_CODE_EXPIRED");
-    assertThat(onboarding.instance())
-        .hasPassedElementsInOrder("Boundary_SetupCodeExpired", "Task_CancelOnboarding",
-            "Task_NotifyCaseworkerOfCancellation", "EndEvent_OnboardingCancelled", "EndEvent_OnboardingFinished")
-        .hasNotPassedElement("Task_PlanInvitationRelease")
-        .isCompleted();
-  }
+        assertThat(cancel.getVariablesAsMap()).containsEntry("cancellationReason", "SETUP_CODE_EXPIRED");
+        assertThat(notice.getVariablesAsMap()).containsEntry("caseworkerNotice", "SETUP_CODE_EXPIRED");
+        assertThat(onboarding.instance())
+                .hasPassedElementsInOrder("Boundary_SetupCodeExpired", "Task_CancelOnboarding",
+                        "Task_NotifyCaseworkerOfCancellation", "EndEvent_OnboardingCancelled", "EndEvent_OnboardingFinished")
+                .hasNotPassedElement("Task_PlanInvitationRelease")
+                .isCompleted();
+    }
 }
