@@ -11,7 +11,7 @@ public record JourneyProgress(int currentStep, Outcome outcome, Instant lastChan
 
     public static final int STEPS = 15;
 
-    public enum Outcome { IN_PROGRESS, ACTIVE, DECLINED, CANCELLED }
+    public enum Outcome { IN_PROGRESS, ACTIVE, DECLINED, CANCELLED, EXPIRED }
 
     public boolean finished() {
         return outcome != Outcome.IN_PROGRESS;

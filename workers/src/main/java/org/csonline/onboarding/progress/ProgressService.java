@@ -3,6 +3,9 @@ package org.csonline.onboarding.progress;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.csonline.onboarding.onboarding.Onboarding;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.timeline.JourneyStep;
 import org.csonline.onboarding.timeline.TimelineEntry;
 import org.csonline.onboarding.timeline.TimelineService;
@@ -13,9 +16,11 @@ import org.springframework.stereotype.Service;
 public class ProgressService {
 
     private final TimelineService timeline;
+    private final OnboardingRepository onboardings;
 
-    public ProgressService(TimelineService timeline) {
+    public ProgressService(TimelineService timeline, OnboardingRepository onboardings) {
         this.timeline = timeline;
+        this.onboardings = onboardings;
     }
 
     public Optional<JourneyProgress> progress(UUID onboardingId) {
@@ -23,7 +28,25 @@ public class ProgressService {
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(from(entries));
+        JourneyProgress fromTimeline = from(entries);
+        return Optional.of(onboardings.find(onboardingId).map(o -> ended(fromTimeline, o)).orElse(fromTimeline));
+    }
+
+    /**
+     * The onboarding's own status wins over the timeline: a cancelled, expired or declined onboarding has ended even
+     * when its process has not (yet) written an ending step to the timeline.
+     */
+    static JourneyProgress ended(JourneyProgress progress, Onboarding onboarding) {
+        JourneyProgress.Outcome outcome = switch (onboarding.status()) {
+            case CANCELLED, NOT_STARTED -> OnboardingService.REINVITABLE_REASONS.contains(onboarding.cancellationReason())
+                    ? JourneyProgress.Outcome.EXPIRED : JourneyProgress.Outcome.CANCELLED;
+            case DECLINED -> JourneyProgress.Outcome.DECLINED;
+            case IN_PROGRESS, COMPLETED -> progress.outcome();
+        };
+        if (outcome == progress.outcome()) {
+            return progress;
+        }
+        return new JourneyProgress(progress.currentStep(), outcome, progress.lastChange(), progress.stepsDone());
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.csonline.onboarding.onboarding.Onboarding;
+import org.csonline.onboarding.onboarding.OnboardingStatus;
 import org.csonline.onboarding.timeline.JourneyStep;
 import org.csonline.onboarding.timeline.TimelineEntry;
 import org.csonline.onboarding.timeline.TimelineEntry.Phase;
@@ -59,6 +61,26 @@ class ProgressServiceTest {
         add(JourneyStep.CANCEL_ONBOARDING, Phase.STARTED);
         add(JourneyStep.ONBOARDING_CANCELLED, Phase.STARTED);
         assertThat(ProgressService.from(entries).outcome()).isEqualTo(JourneyProgress.Outcome.CANCELLED);
+    }
+
+    @Test
+    void theOnboardingsStatusEndsAJourneyTheTimelineStillShowsAsGoingOn() {
+        add(JourneyStep.SEND_SETUP_EMAIL, Phase.ENDED);
+        add(JourneyStep.CONFIRM_SETUP_CODE, Phase.STARTED);
+        JourneyProgress going = ProgressService.from(entries);
+        assertThat(going.finished()).isFalse();
+        assertThat(ProgressService.ended(going, onboarding(OnboardingStatus.CANCELLED, "CANCELLED_BY_CASEWORKER"))
+                .outcome()).isEqualTo(JourneyProgress.Outcome.CANCELLED);
+        assertThat(ProgressService.ended(going, onboarding(OnboardingStatus.CANCELLED, "SETUP_CODE_EXPIRED"))
+                .outcome()).isEqualTo(JourneyProgress.Outcome.EXPIRED);
+        assertThat(ProgressService.ended(going, onboarding(OnboardingStatus.DECLINED, null)).outcome())
+                .isEqualTo(JourneyProgress.Outcome.DECLINED);
+        assertThat(ProgressService.ended(going, onboarding(OnboardingStatus.IN_PROGRESS, null)).finished()).isFalse();
+    }
+
+    private static Onboarding onboarding(OnboardingStatus status, String reason) {
+        return new Onboarding(java.util.UUID.randomUUID(), "a@example.com", "R1", "Name", "cw", status, reason, null,
+                Instant.parse("2026-03-02T09:00:00Z"));
     }
 
     private void add(JourneyStep step, Phase phase) {
