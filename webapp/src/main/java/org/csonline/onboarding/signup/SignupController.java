@@ -46,6 +46,10 @@ class SignupController {
     @GetMapping("/signup/email")
     String emailPage(Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
+        if (signups.isEmailVerified(onboarding)) {
+            // Nothing to send again: the address is verified, so the applicant goes on from there.
+            return "redirect:/signup/verified";
+        }
         if (!model.containsAttribute("formFilled")) {
             model.addAttribute("form", Map.of("email", signups.emailFor(onboarding).orElse("")));
         }
@@ -55,6 +59,9 @@ class SignupController {
     @PostMapping("/signup/email")
     String sendCode(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
+        if (signups.isEmailVerified(onboarding)) {
+            return "redirect:/signup/verified";
+        }
         rateLimiter.check(RateLimitedAction.EMAIL_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
             signups.requestEmailCode(onboarding, email);
@@ -72,6 +79,9 @@ class SignupController {
     @GetMapping("/signup/verify")
     String verifyPage(Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
+        if (signups.isEmailVerified(onboarding)) {
+            return "redirect:/signup/verified";
+        }
         model.addAttribute("email", signups.emailFor(onboarding).orElse(""));
         return "applicant/signup-verify";
     }

@@ -92,6 +92,9 @@ class OnboardingJourneyIT {
         Page verified = applicant.submit(wrongCode, "verify code",
                 Map.of("code", emailCode.substring(0, 3) + " " + emailCode.substring(3)));
         assertThat(verified.text()).contains("Your email address has now been verified");
+        // Back to the email page after verifying: it goes on instead of pretending to send another code.
+        assertThat(applicant.get("/signup/email").text()).contains("Your email address has now been verified")
+                .doesNotContain("We have sent a verification code");
 
         // Step 10: names and password.
         Page details = applicant.get(verified.html().selectFirst("a.govuk-button").attr("href"));
