@@ -95,6 +95,12 @@ public enum JourneyStep {
         return SIDE_STEPS.contains(elementId);
     }
 
+    /** Elements of a phone code round, which the model runs once for guide step 11 and again for step 12. */
+    public boolean isPhoneRound() {
+        return this == PHONE_CODE_REQUESTED || this == SEND_PHONE_CODE || this == PHONE_CODE_RESEND_REQUESTED
+                || this == PHONE_CODE_VERIFIED || this == PHONE_CODE_ABANDONED || this == PHONE_CODE_ROUND_ABANDONED;
+    }
+
     public static Optional<JourneyStep> ofElement(String elementId) {
         return Arrays.stream(values()).filter(s -> s.elementId.equals(elementId)).findFirst();
     }

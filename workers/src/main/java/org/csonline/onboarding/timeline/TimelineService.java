@@ -31,11 +31,34 @@ public class TimelineService {
 
     /** Oldest first. */
     public List<TimelineEntry> timeline(UUID onboardingId) {
-        return jdbc.sql("select element_id, phase, occurred_at from timeline_event where onboarding_id = ? order by id")
+        return withPhoneRounds(jdbc.sql(
+                        "select element_id, phase, occurred_at from timeline_event where onboarding_id = ? order by id")
                 .param(onboardingId)
                 .query((rs, n) -> new TimelineEntry(rs.getString(1), JourneyStep.ofElement(rs.getString(1)),
                         Phase.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
-                .list();
+                .list());
+    }
+
+    /**
+     * Numbers the phone code rounds: a round ends when its code is verified, so every phone-round entry after the
+     * first "Phone code verified" belongs to round 2 (guide step 12). A verified event's start and end are one.
+     */
+    static List<TimelineEntry> withPhoneRounds(List<TimelineEntry> entries) {
+        List<TimelineEntry> numbered = new java.util.ArrayList<>(entries.size());
+        int verified = 0;
+        boolean verifiedOpen = false;
+        for (TimelineEntry entry : entries) {
+            int round = verified + 1;
+            if (entry.step().filter(step -> step == JourneyStep.PHONE_CODE_VERIFIED).isPresent()) {
+                if (entry.phase() == Phase.STARTED || !verifiedOpen) {
+                    verified++;
+                }
+                verifiedOpen = entry.phase() == Phase.STARTED;
+                round = verified;
+            }
+            numbered.add(new TimelineEntry(entry.elementId(), entry.step(), entry.phase(), entry.at(), round));
+        }
+        return numbered;
     }
 
     /** The newest recorded event of the journey itself (reminders and notices run beside it and are skipped). */
