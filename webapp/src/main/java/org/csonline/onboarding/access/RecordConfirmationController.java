@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Guide steps 13-14: "Account setup", tick the record, "Yes", "Confirm", then "Submit" and sign out. */
 @Controller
@@ -59,7 +60,7 @@ class RecordConfirmationController {
 
     @PostMapping("/setup")
     String confirm(@RequestParam(defaultValue = "") String recordSelected,
-            @RequestParam(defaultValue = "") String confirmRecord, Model model) {
+            @RequestParam(defaultValue = "") String confirmRecord, RedirectAttributes redirect) {
         UUID onboarding = JourneyGuard.onboarding(session);
         List<InputError> problems = new ArrayList<>();
         if (recordSelected.isEmpty()) {
@@ -70,9 +71,11 @@ class RecordConfirmationController {
                     ? "setup.confirm.required" : "setup.confirm.notYes"));
         }
         if (!problems.isEmpty()) {
-            model.addAttribute("form", Map.of("recordSelected", recordSelected, "confirmRecord", confirmRecord));
-            model.addAttribute("errors", messages.errors(new UserInputException(problems)));
-            return setupPage(model);
+            // Post-redirect-get, so Back after a wrong answer does not ask to resend the form.
+            redirect.addFlashAttribute("form",
+                    new java.util.HashMap<>(Map.of("recordSelected", recordSelected, "confirmRecord", confirmRecord)));
+            redirect.addFlashAttribute("errors", messages.errors(new UserInputException(problems)));
+            return "redirect:/setup";
         }
         return "redirect:/setup/submit";
     }
@@ -88,7 +91,7 @@ class RecordConfirmationController {
     }
 
     @PostMapping("/setup/submit")
-    String submit(HttpServletRequest request, Model model) {
+    String submit(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         Optional<UUID> account = linkedSignedInAccount(onboarding).or(() -> accounts.accountForOnboarding(onboarding));
         if (!readyForConfirmation(onboarding) || account.isEmpty()) {
@@ -99,6 +102,7 @@ class RecordConfirmationController {
         audit.record(AuditEvent.ACCESS_REQUEST_SUBMITTED, AuditLog.account(account.get()), onboarding, account.get(),
                 ClientAddress.of(request), null);
         request.getSession().invalidate();
+        response.setHeader("Clear-Site-Data", "\"cache\"");
         return "redirect:/setup/submitted";
     }
 
