@@ -176,6 +176,9 @@ class ApplicantPagesIT {
             browser.press("Sign out");
             assertThat(browser.text()).contains("You have signed out");
             browser.check("signed-out");
+            browser.navigating(() -> browser.driver.navigate().back());
+            assertThat(browser.text()).as("Back after signing out").doesNotContain("Robin Mouse");
+            assertThat(browser.path()).isEqualTo("/sign-in");
             browser.open("/records");
             assertThat(browser.path()).as("signed out means signed out").isEqualTo("/sign-in");
 
