@@ -24,6 +24,7 @@ public class ApplicantSession implements Serializable {
     private UUID signedInAccountId;
     private Instant signedInAt;
     private UUID passwordResetId;
+    private String newPhoneE164;
 
     public Optional<UUID> onboardingId() {
         return Optional.ofNullable(onboardingId);
@@ -40,6 +41,16 @@ public class ApplicantSession implements Serializable {
     public void passwordChecked(UUID accountId) {
         this.passwordCheckedAccountId = accountId;
         this.signedInAccountId = null;
+        this.newPhoneE164 = null;
+    }
+
+    /** The number an account without a phone is registering at sign-in, until its code is checked. */
+    public Optional<String> newPhoneE164() {
+        return Optional.ofNullable(newPhoneE164);
+    }
+
+    public void newPhone(String e164) {
+        this.newPhoneE164 = e164;
     }
 
     public Optional<UUID> signedInAccountId() {
@@ -48,6 +59,7 @@ public class ApplicantSession implements Serializable {
 
     public void signedIn(UUID accountId, Instant at) {
         this.passwordCheckedAccountId = null;
+        this.newPhoneE164 = null;
         this.signedInAccountId = accountId;
         this.signedInAt = at;
     }

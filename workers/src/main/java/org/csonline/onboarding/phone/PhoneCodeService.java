@@ -176,6 +176,36 @@ public class PhoneCodeService {
         throwIfRefused(Optional.of(outcome));
     }
 
+    /**
+     * Sign-in after staff removed a lost phone: the number typed for the account, checked as on the sign-up phone
+     * page, and a code sent straight to it (no process waits for it).
+     */
+    public PhoneNumber sendNewPhoneCode(String typedNumber, PhoneChannel channel) {
+        PhoneNumber number = PhoneNumbers.parse(typedNumber);
+        if (channel == PhoneChannel.SMS && !number.canReceiveTexts()) {
+            throw new UserInputException("phoneNumber", "phone.number.landline");
+        }
+        PhoneCodeOutcome outcome;
+        try {
+            outcome = verification.start(number.e164(), channel);
+        } catch (ProviderFailure e) {
+            log.warn("New phone code not sent: {}", e.getMessage());
+            throw new UserInputException("phoneNumber", "phone.code.unavailable");
+        }
+        Optional<UserInputException> refusal = outcome.asUserError();
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+        return number;
+    }
+
+    public PhoneCheckResult checkNewPhoneCode(String e164, String code) {
+        if (code == null || code.isBlank()) {
+            throw new UserInputException("code", "phone.code.required");
+        }
+        return checkWithProvider(e164, code);
+    }
+
     public PhoneCheckResult checkSignInCode(Account account, String code) {
         if (code == null || code.isBlank()) {
             throw new UserInputException("code", "phone.code.required");

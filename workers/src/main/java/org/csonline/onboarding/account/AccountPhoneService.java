@@ -1,0 +1,50 @@
+package org.csonline.onboarding.account;
+
+import java.util.UUID;
+import org.csonline.onboarding.audit.AuditEvent;
+import org.csonline.onboarding.audit.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The phone an account signs in with, after sign-up: staff remove a lost one ("I no longer have this phone"), and
+ * the applicant registers a new one at their next sign-in. Both are in the audit log, with who did it.
+ */
+@Service
+public class AccountPhoneService {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    public AccountPhoneService(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /**
+     * Staff, after checking who the applicant is: the account has no phone until its owner registers a new one at
+     * sign-in. False if it had none already (nothing to remove, nothing logged).
+     */
+    public boolean removePhone(UUID accountId, String staffUsername, String clientAddress) {
+        int removed = jdbc.sql("update account set phone_e164 = null where id = ? and phone_e164 is not null")
+                .param(accountId).update();
+        if (removed == 1) {
+            audit.record(AuditEvent.PHONE_REMOVED, "staff:" + staffUsername, null, accountId, clientAddress, null);
+        }
+        return removed == 1;
+    }
+
+    /**
+     * The applicant, signed in with their password and holding the code sent to the new number: only an account
+     * without a phone takes one here, so this cannot replace a phone that staff did not remove.
+     */
+    public boolean registerPhone(UUID accountId, String e164, String clientAddress) {
+        int registered = jdbc.sql("update account set phone_e164 = ? where id = ? and phone_e164 is null")
+                .params(e164, accountId).update();
+        if (registered == 1) {
+            audit.record(AuditEvent.PHONE_REGISTERED, AuditLog.account(accountId), null, accountId, clientAddress,
+                    "at sign-in");
+        }
+        return registered == 1;
+    }
+}
