@@ -186,8 +186,10 @@ class ApplicantPagesIT {
             browser.navigating(() -> browser.find("main a[href='/sign-in/forgotten-password']").click());
             browser.type("#email", applicant);
             browser.press("Send code");
-            String resetCode = outbox.await("reset code", Outbox.email(applicant,
-                    "Norfolk County Council account verification code"), 1).find("verification code is: (\\d{6})");
+            Outbox.Message resetEmail = outbox.await("reset code", Outbox.email(applicant,
+                    "Norfolk County Council account password reset code"), 0);
+            assertThat(resetEmail.body()).contains("reset your password").doesNotContain("verification page");
+            String resetCode = resetEmail.find("password reset code is: (\\d{6})");
             browser.type("#code", resetCode);
             int resetTexts = outbox.count(Outbox.phone("sms", "+447400123457"));
             browser.press("Continue");
@@ -203,6 +205,9 @@ class ApplicantPagesIT {
             browser.type("#confirmNewPassword", "kettle on a boat");
             browser.press("Save new password");
             assertThat(browser.text()).contains("Your password has been changed");
+            assertThat(outbox.await("password changed email", Outbox.email(applicant,
+                    "Your Norfolk County Council account password has been changed"), 0).body())
+                    .contains("If you did not change it");
             browser.check("sign-in-password-changed");
             browser.type("#email", applicant);
             browser.type("#password", "kettle on a boat");

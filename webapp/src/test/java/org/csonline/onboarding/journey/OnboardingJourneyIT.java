@@ -166,12 +166,12 @@ class OnboardingJourneyIT {
 
     private void resetPassword(Browser applicant, Outbox outbox, String newPassword) {
         SECRETS.add(newPassword);
-        int emailCodes = outbox.count(Outbox.email(APPLICANT, "Norfolk County Council account verification code"));
+        int emailCodes = outbox.count(Outbox.email(APPLICANT, "Norfolk County Council account password reset code"));
         Page start = applicant.get("/sign-in/forgotten-password");
         Page emailCodePage = applicant.submit(start, "Send code", Map.of("email", APPLICANT));
         String emailCode = outbox.await("reset email code",
-                Outbox.email(APPLICANT, "Norfolk County Council account verification code"), emailCodes)
-                .find("verification code is: (\\d{6})");
+                Outbox.email(APPLICANT, "Norfolk County Council account password reset code"), emailCodes)
+                .find("password reset code is: (\\d{6})");
         SECRETS.add(emailCode);
         int texts = outbox.count(Outbox.phone("sms", MOBILE_E164));
         Page phoneCodePage = applicant.submit(emailCodePage, "Continue", Map.of("code", emailCode));

@@ -73,7 +73,7 @@ public class PasswordResetService {
                         secrets.hash(account.isPresent() ? code : secrets.token()),
                         Timestamp.from(now.plus(properties.resetCodeValidity())), Timestamp.from(now))
                 .update();
-        account.ifPresent(a -> email.sendOnce(null, "password-reset:" + id, a.email(), EmailKind.VERIFICATION_CODE,
+        account.ifPresent(a -> email.sendOnce(null, "password-reset:" + id, a.email(), EmailKind.PASSWORD_RESET_CODE,
                 Map.of("code", code, "validMinutes", properties.resetCodeValidity().toMinutes())));
         return id;
     }
@@ -146,6 +146,8 @@ public class PasswordResetService {
         jdbc.sql("update password_reset set completed_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), resetId).update();
         lockout.recordSuccess(account.email());
+        // So the owner hears of a change they did not make.
+        email.sendOnce(null, "password-changed:" + resetId, account.email(), EmailKind.PASSWORD_CHANGED, Map.of());
         return account.id();
     }
 

@@ -8,7 +8,9 @@ public enum EmailKind {
     ACTIVATION("activation", "New %2$s activation"),
     INVITATION_REMINDER("invitation-reminder", "Reminder: your %2$s Account invitation is waiting"),
     ACCESS_DECLINED("access-declined", "Your %2$s account request"),
-    STAFF_NOTICE("staff-notice", "%2$s: an onboarding needs your attention");
+    STAFF_NOTICE("staff-notice", "%2$s: an onboarding needs your attention"),
+    PASSWORD_RESET_CODE("password-reset-code", "%1$s account password reset code"),
+    PASSWORD_CHANGED("password-changed", "Your %1$s account password has been changed");
 
     private final String template;
     private final String subjectPattern;

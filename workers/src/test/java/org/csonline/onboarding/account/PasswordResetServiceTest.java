@@ -59,6 +59,8 @@ class PasswordResetServiceTest {
         assertThat(jdbc.sql("select password_hash from account where id = ?").param(account).query(String.class)
                 .single()).isEqualTo("hash:lanternfish glow");
         assertThat(resets.stage(reset)).isEqualTo(PasswordResetStage.DONE);
+        verify(email).sendOnce(isNull(), eq("password-changed:" + reset), eq("sam@example.org"),
+                eq(EmailKind.PASSWORD_CHANGED), any(Map.class));
     }
 
     @Test
@@ -127,7 +129,7 @@ class PasswordResetServiceTest {
     @SuppressWarnings("unchecked")
     private String emailedCode() {
         ArgumentCaptor<Map<String, Object>> model = ArgumentCaptor.forClass(Map.class);
-        verify(email).sendOnce(isNull(), anyString(), eq("sam@example.org"), eq(EmailKind.VERIFICATION_CODE), model.capture());
+        verify(email).sendOnce(isNull(), anyString(), eq("sam@example.org"), eq(EmailKind.PASSWORD_RESET_CODE), model.capture());
         return (String) model.getValue().get("code");
     }
 }

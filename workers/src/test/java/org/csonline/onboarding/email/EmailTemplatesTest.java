@@ -41,6 +41,10 @@ class EmailTemplatesTest {
                 case INVITATION -> assertThat(body).contains("https://cso.example.org/invitation/t0k3n",
                         "expires on 30 March 2026");
                 case VERIFICATION_CODE -> assertThat(body).contains("493027", "30 minutes");
+                case PASSWORD_RESET_CODE -> assertThat(body).contains("493027", "30 minutes", "reset your password")
+                        .doesNotContain("verification page");
+                case PASSWORD_CHANGED -> assertThat(body).contains("account has been changed",
+                        "Forgotten your password?", "contact your caseworker");
                 case ACTIVATION -> assertThat(body).contains("Sam", "Riley", "does not expire");
             }
         }
