@@ -121,11 +121,12 @@ public class PasswordResetService {
     }
 
     public void sendPhoneCode(UUID resetId, PhoneChannel channel) {
-        phoneCodes.sendSignInCode(account(resetId, PasswordResetStage.PHONE_CODE), channel);
+        phoneCodes.sendSignInCode(withPhone(account(resetId, PasswordResetStage.PHONE_CODE)), channel);
     }
 
     public PhoneCheckResult checkPhoneCode(UUID resetId, String code) {
-        PhoneCheckResult result = phoneCodes.checkSignInCode(account(resetId, PasswordResetStage.PHONE_CODE), code);
+        PhoneCheckResult result = phoneCodes.checkSignInCode(withPhone(account(resetId, PasswordResetStage.PHONE_CODE)),
+                code);
         if (result == PhoneCheckResult.APPROVED) {
             jdbc.sql("update password_reset set phone_verified_at = ? where id = ?")
                     .params(Timestamp.from(clock.instant()), resetId).update();
@@ -149,6 +150,14 @@ public class PasswordResetService {
         // So the owner hears of a change they did not make.
         email.sendOnce(null, "password-changed:" + resetId, account.email(), EmailKind.PASSWORD_CHANGED, Map.of());
         return account.id();
+    }
+
+    /** Staff removed a lost phone: there is no second code to send until the applicant registers a new one. */
+    private static Account withPhone(Account account) {
+        if (account.phoneE164() == null) {
+            throw new UserInputException("code", "reset.noPhone");
+        }
+        return account;
     }
 
     private Account account(UUID resetId, PasswordResetStage needed) {

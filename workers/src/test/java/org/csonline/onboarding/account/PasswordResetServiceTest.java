@@ -95,6 +95,16 @@ class PasswordResetServiceTest {
     }
 
     @Test
+    void anAccountWhosePhoneStaffRemovedIsToldWhatToDoInsteadOfACode() {
+        jdbc.sql("update account set phone_e164 = null where id = ?").param(account).update();
+        UUID reset = resets.start("sam@example.org");
+        resets.checkEmailCode(reset, emailedCode());
+        assertThatThrownBy(() -> resets.sendPhoneCode(reset, org.csonline.onboarding.phone.PhoneChannel.SMS))
+                .isInstanceOf(UserInputException.class).hasMessage("reset.noPhone");
+        assertThat(resets.stage(reset)).isEqualTo(PasswordResetStage.PHONE_CODE);
+    }
+
+    @Test
     void thePhoneStepCannotBeSkipped() {
         UUID reset = resets.start("sam@example.org");
         resets.checkEmailCode(reset, emailedCode());
