@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.access.AccessReviewService;
 import org.csonline.onboarding.invitation.SetupCodeCheck;
 import org.csonline.onboarding.invitation.SetupCodeService;
 import org.csonline.onboarding.notice.StaffNotice;
@@ -40,10 +41,13 @@ class CaseworkerController {
     private final SetupCodeService setupCodes;
     private final TimelineService timeline;
     private final StaffNoticeService notices;
+    private final AccessReviewService reviews;
     private final Messages messages;
 
     CaseworkerController(OnboardingService onboardingService, OnboardingRepository onboardings,
-            SetupCodeService setupCodes, TimelineService timeline, StaffNoticeService notices, Messages messages) {
+            SetupCodeService setupCodes, TimelineService timeline, StaffNoticeService notices,
+            AccessReviewService reviews, Messages messages) {
+        this.reviews = reviews;
         this.onboardingService = onboardingService;
         this.onboardings = onboardings;
         this.setupCodes = setupCodes;
@@ -97,6 +101,8 @@ class CaseworkerController {
                 && setupCodes.isAwaitingConfirmation(id));
         model.addAttribute("notices", notices.forOnboarding(id));
         model.addAttribute("cancellationNote", onboardings.cancellationNote(id).orElse(null));
+        model.addAttribute("declineReason", onboarding.status() == OnboardingStatus.DECLINED
+                ? reviews.decision(id).map(AccessReviewService.ReviewDecision::declineReason).orElse(null) : null);
         model.addAttribute("canCancel", onboarding.status() == OnboardingStatus.IN_PROGRESS);
         model.addAttribute("canReinvite", onboardingService.canReinvite(onboarding));
         model.addAttribute("previousOnboardingId", onboardings.previousOf(id).orElse(null));

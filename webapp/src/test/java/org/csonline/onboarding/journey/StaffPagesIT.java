@@ -2,22 +2,32 @@ package org.csonline.onboarding.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Optional;
 import org.csonline.onboarding.journey.Browser.Page;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Staff pages over HTTP: errors, sign-in and sign-out, the manager's list, and council-styled error pages. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cso.engine.port=0")
+// The same configuration as OnboardingJourneyIT, so both share one application context (and one engine).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "cso.engine.port=0",
+        "cso.process.invitation-release-delay=PT1S"})
 @ActiveProfiles("local")
 class StaffPagesIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void startAnOnboardingShowsEveryErrorAtOnceAndKeepsWhatWasTyped() {
@@ -56,6 +66,57 @@ class StaffPagesIT {
                 .contains("The setup code was entered wrongly 3 times");
         assertThat(locked.text()).doesNotContain("Cancel this onboarding", "Confirm the setup code");
         assertThat(locked.html().select("button").eachText()).doesNotContain("Cancel onboarding", "Confirm");
+    }
+
+    @Test
+    void declineAsksForAReasonAndTellsTheCaseworker() {
+        Browser caseworker = signIn("caseworker");
+        Page onboarding = start(caseworker, "declined@example.org", "CR-3005", "Robin");
+        UUID id = UUID.fromString(onboarding.uri().getPath().substring("/staff/onboardings/".length()));
+        anAccessRequest(id, "declined@example.org");
+
+        Browser reviewer = signIn("reviewer");
+        Page review = reviewer.get("/staff/reviews/" + id);
+        Page confirm = reviewer.get(review.html().selectFirst("#decline").attr("href"));
+        assertThat(confirm.html().selectFirst("h1").text()).isEqualTo("Decline this access request");
+        assertThat(reviewer.get("/staff/reviews").text()).as("nothing decided yet").contains("Robin");
+
+        Page missing = reviewer.submit(confirm, "Decline access", Map.of("declineReason", "  "));
+        assertThat(missing.errorSummary()).contains("Enter why you are declining this access request");
+        assertThat(missing.title()).startsWith("Error: ");
+        assertThat(reviewer.get("/staff/reviews").text()).as("still waiting").contains("Robin");
+
+        Page declined = reviewer.submit(missing, "Decline access",
+                Map.of("declineReason", "The record is for a different child"));
+        assertThat(declined.uri().getPath()).isEqualTo("/staff/reviews");
+        assertThat(declined.text()).contains("Access declined.").doesNotContain("Robin");
+        assertThat(jdbc.sql("select decline_reason from access_request where onboarding_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("The record is for a different child");
+
+        Page again = reviewer.get("/staff/reviews/" + id);
+        assertThat(again.uri().getPath()).isEqualTo("/staff/reviews");
+        assertThat(again.text()).contains("This request had already been decided");
+
+        Page shown = caseworker.get(onboarding.uri().getPath());
+        assertThat(shown.html().selectFirst("#status").text()).isEqualTo("Access declined");
+        assertThat(shown.html().selectFirst("#decline-reason").text()).contains("The record is for a different child");
+        assertThat(shown.html().selectFirst("#notices").text()).contains("A reviewer declined the applicant's access request");
+
+        Page list = caseworker.get("/staff/onboardings");
+        Element row = list.html().select("#notices tbody tr").stream()
+                .filter(r -> r.text().contains("A reviewer declined")).findFirst().orElseThrow();
+        assertThat(row.selectFirst("a").text()).isEqualTo("Open onboarding for Robin");
+        assertThat(row.selectFirst("a .govuk-visually-hidden").text()).isEqualTo("onboarding for Robin");
+    }
+
+    /** The applicant's side (sign-up and "Submit", guide steps 4-14) is OnboardingJourneyIT's; here just its rows. */
+    private void anAccessRequest(UUID onboardingId, String email) {
+        UUID account = UUID.randomUUID();
+        jdbc.sql("insert into account (id, email, given_name, surname, password_hash, status, onboarding_id, "
+                        + "created_at) values (?, ?, 'A', 'B', 'x', 'ACTIVE', ?, ?)")
+                .params(account, email, onboardingId, Timestamp.from(Instant.now())).update();
+        jdbc.sql("insert into access_request (onboarding_id, account_id, submitted_at) values (?, ?, ?)")
+                .params(onboardingId, account, Timestamp.from(Instant.now())).update();
     }
 
     @Test
