@@ -162,6 +162,7 @@ class StaffPagesIT {
         assertThat(forbidden.html().selectFirst("h1").text()).isEqualTo("You cannot see this page");
         assertThat(forbidden.title()).contains("You cannot see this page");
         assertThat(forbidden.html().selectFirst("#error-home").attr("href")).isEqualTo("/staff");
+        assertThat(forbidden.text()).contains("ask your manager");
 
         Page badId = caseworker.get("/staff/onboardings/not-a-uuid");
         assertThat(badId.status()).isEqualTo(400);
@@ -184,6 +185,13 @@ class StaffPagesIT {
         assertThat(notFound.html().selectFirst("h1").text()).isEqualTo("Page not found");
         assertThat(notFound.html().selectFirst("#error-home").attr("href")).isEqualTo("/");
         assertThat(notFound.text()).doesNotContain("Whitelabel", "staff");
+
+        // A form sent with a stale CSRF token (as after a long wait): a 403 that does not talk about roles.
+        Page forbidden = new Browser(base()).submit(new Browser(base()).get("/staff/sign-in"), "Sign in",
+                Map.of("username", "caseworker", "password", "demo", "_csrf", "stale"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.html().selectFirst("h1").text()).isEqualTo("You cannot see this page");
+        assertThat(forbidden.text()).contains("Go back, refresh the page and try again").doesNotContain("manager");
     }
 
     @Test
