@@ -1,10 +1,14 @@
 package org.csonline.onboarding.staff;
 
 import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.access.AccessReviewService;
 import org.csonline.onboarding.invitation.SetupCodeCheck;
 import org.csonline.onboarding.invitation.SetupCodeService;
+import org.csonline.onboarding.notice.StaffNotice;
 import org.csonline.onboarding.notice.StaffNoticeService;
 import org.csonline.onboarding.onboarding.NewOnboarding;
 import org.csonline.onboarding.onboarding.Onboarding;
@@ -37,10 +41,13 @@ class CaseworkerController {
     private final SetupCodeService setupCodes;
     private final TimelineService timeline;
     private final StaffNoticeService notices;
+    private final AccessReviewService reviews;
     private final Messages messages;
 
     CaseworkerController(OnboardingService onboardingService, OnboardingRepository onboardings,
-            SetupCodeService setupCodes, TimelineService timeline, StaffNoticeService notices, Messages messages) {
+            SetupCodeService setupCodes, TimelineService timeline, StaffNoticeService notices,
+            AccessReviewService reviews, Messages messages) {
+        this.reviews = reviews;
         this.onboardingService = onboardingService;
         this.onboardings = onboardings;
         this.setupCodes = setupCodes;
@@ -51,8 +58,16 @@ class CaseworkerController {
 
     @GetMapping("/staff/onboardings")
     String list(Authentication caseworker, Model model) {
-        model.addAttribute("onboardings", onboardings.byCaseworker(caseworker.getName()));
-        model.addAttribute("notices", notices.forUser(caseworker.getName(), isManager(caseworker)));
+        boolean manager = isManager(caseworker);
+        model.addAttribute("allOnboardings", manager);
+        model.addAttribute("onboardings", manager ? onboardings.all() : onboardings.byCaseworker(caseworker.getName()));
+        List<StaffNotice> staffNotices = notices.forUser(caseworker.getName(), manager);
+        model.addAttribute("notices", staffNotices);
+        // Each "Open" link says which record it opens, for screen readers listing the page's links.
+        Map<UUID, String> recordNames = new HashMap<>();
+        staffNotices.forEach(n -> recordNames.computeIfAbsent(n.onboardingId(),
+                id -> onboardings.find(id).map(Onboarding::recordName).orElse("")));
+        model.addAttribute("recordNames", recordNames);
         return "staff/onboardings";
     }
 
@@ -86,6 +101,8 @@ class CaseworkerController {
                 && setupCodes.isAwaitingConfirmation(id));
         model.addAttribute("notices", notices.forOnboarding(id));
         model.addAttribute("cancellationNote", onboardings.cancellationNote(id).orElse(null));
+        model.addAttribute("declineReason", onboarding.status() == OnboardingStatus.DECLINED
+                ? reviews.decision(id).map(AccessReviewService.ReviewDecision::declineReason).orElse(null) : null);
         model.addAttribute("canCancel", onboarding.status() == OnboardingStatus.IN_PROGRESS);
         model.addAttribute("canReinvite", onboardingService.canReinvite(onboarding));
         model.addAttribute("previousOnboardingId", onboardings.previousOf(id).orElse(null));
@@ -132,7 +149,10 @@ class CaseworkerController {
         SetupCodeCheck check = setupCodes.confirmFromCaseworkerPage(id, setupCode);
         switch (check.outcome()) {
             case CONFIRMED -> redirect.addFlashAttribute("notice", messages.text("setupCode.confirmed"));
-            case LOCKED -> redirect.addFlashAttribute("notice", messages.text("setupCode.locked"));
+            case LOCKED -> {
+                onboardingService.setupCodeLocked(id);
+                redirect.addFlashAttribute("notice", messages.text("setupCode.locked"));
+            }
             case WRONG, NOT_READY -> {
                 model.addAttribute("form", Map.of("setupCode", setupCode));
                 model.addAttribute("errors", messages.error("setupCode", "setupCode." + check.outcome().name(),

@@ -1,13 +1,19 @@
 package org.csonline.onboarding.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Staff pages sign in with Spring Security's form login; applicant pages manage their own two-step sign-in in
@@ -30,7 +36,7 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/reviews/**").hasRole("REVIEWER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/staff/sign-in").loginProcessingUrl("/staff/sign-in")
-                        .defaultSuccessUrl("/staff", true).failureUrl("/staff/sign-in?error"))
+                        .defaultSuccessUrl("/staff", true).failureHandler(SecurityConfiguration::staffSignInFailed))
                 .logout(logout -> logout.logoutUrl("/staff/sign-out").logoutSuccessUrl("/staff/sign-in?signedOut"))
                 .headers(SecurityConfiguration::headers);
         return http.build();
@@ -43,6 +49,17 @@ class SecurityConfiguration {
                 .csrf(Customizer.withDefaults())
                 .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** Back to the sign-in page with the error, keeping the username typed (never the password). */
+    private static void staffSignInFailed(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        FlashMap flash = new FlashMap();
+        String username = request.getParameter("username");
+        flash.put("username", username == null ? "" : username.strip());
+        flash.setTargetRequestPath(request.getContextPath() + "/staff/sign-in");
+        new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
+        response.sendRedirect(request.getContextPath() + "/staff/sign-in?error");
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {

@@ -30,6 +30,9 @@ final class Browser {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
+    /** What a web browser asks for, so error responses come as the pages people see. */
+    private static final String ACCEPT_HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+
     /** A page as the browser shows it: where it ended up after redirects, its status and its HTML. */
     record Page(URI uri, int status, Document html) {
 
@@ -53,7 +56,7 @@ final class Browser {
     }
 
     Page get(String path) {
-        return send(HttpRequest.newBuilder(resolve(path)).GET().build());
+        return send(HttpRequest.newBuilder(resolve(path)).header("Accept", ACCEPT_HTML).GET().build());
     }
 
     /**
@@ -88,7 +91,7 @@ final class Browser {
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(action)
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", ACCEPT_HTML)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 

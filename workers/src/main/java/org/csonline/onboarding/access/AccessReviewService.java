@@ -15,12 +15,15 @@ import org.csonline.onboarding.onboarding.OnboardingStatus;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessProperties;
+import org.csonline.onboarding.support.UserInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Guide steps 13-15: the applicant asks for the record, a reviewer decides. */
 @Service
 public class AccessReviewService {
+
+    static final int MAX_DECLINE_REASON = 500;
 
     private final JdbcClient jdbc;
     private final OnboardingRepository onboardings;
@@ -87,9 +90,29 @@ public class AccessReviewService {
 
     /** Step 15: "Approve" or "Decline"; the first decision counts. */
     public boolean decide(UUID onboardingId, boolean approved, String reviewer) {
-        int updated = jdbc.sql("update access_request set decision = ?, decided_by = ?, decided_at = ? "
-                        + "where onboarding_id = ? and decision is null")
-                .params(approved ? "APPROVED" : "DECLINED", reviewer, Timestamp.from(clock.instant()), onboardingId)
+        return decide(onboardingId, approved, reviewer, null);
+    }
+
+    /**
+     * Step 15, "Decline", with the reviewer's reason for the caseworker; it stays in the database, never in the
+     * process. The first decision counts: false when the request was already decided.
+     */
+    public boolean decline(UUID onboardingId, String reviewer, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new UserInputException("declineReason", "review.decline.reasonRequired");
+        }
+        if (why.length() > MAX_DECLINE_REASON) {
+            throw new UserInputException("declineReason", "review.decline.reasonTooLong", MAX_DECLINE_REASON);
+        }
+        return decide(onboardingId, false, reviewer, why);
+    }
+
+    private boolean decide(UUID onboardingId, boolean approved, String reviewer, String declineReason) {
+        int updated = jdbc.sql("update access_request set decision = ?, decided_by = ?, decided_at = ?, "
+                        + "decline_reason = ? where onboarding_id = ? and decision is null")
+                .params(approved ? "APPROVED" : "DECLINED", reviewer, Timestamp.from(clock.instant()), declineReason,
+                        onboardingId)
                 .update();
         if (updated == 0) {
             return false;
@@ -99,5 +122,19 @@ public class AccessReviewService {
         }
         process.publish(ProcessMessage.ACCESS_REVIEW_DECIDED, onboardingId, "1", Map.of("accessApproved", approved));
         return true;
+    }
+
+    /** The decision on an onboarding's access request, once there is one. */
+    public Optional<ReviewDecision> decision(UUID onboardingId) {
+        return jdbc.sql("select decision, decided_by, decided_at, decline_reason from access_request "
+                        + "where onboarding_id = ? and decision is not null")
+                .param(onboardingId)
+                .query((rs, n) -> new ReviewDecision(rs.getString(1).equals("APPROVED"), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .optional();
+    }
+
+    /** Who decided an access request, when, and (for a decline) why. */
+    public record ReviewDecision(boolean approved, String decidedBy, Instant decidedAt, String declineReason) {
     }
 }

@@ -49,6 +49,25 @@ public class StaffNoticeService {
         directory.emailOf(caseworker).ifPresent(address -> sendEmail(address, onboardingId, notice, jobKey));
     }
 
+    /**
+     * Tells the onboarding's caseworker something the web app decided itself (not a process job), such as a declined
+     * access request; once per onboarding and notice.
+     */
+    public void tellCaseworkerNow(UUID onboardingId, String notice) {
+        String caseworker = onboardings.get(onboardingId).caseworker();
+        int inserted = jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, created_at) "
+                        + "select ?, ?, ?, ? where not exists "
+                        + "(select 1 from staff_notice where onboarding_id = ? and notice = ? and job_key is null)")
+                .params(onboardingId, caseworker, notice, Timestamp.from(clock.instant()), onboardingId, notice)
+                .update();
+        if (inserted == 1) {
+            directory.emailOf(caseworker).ifPresent(address -> email.sendOnce(null,
+                    "staff-notice:" + notice + ":" + onboardingId + ":" + address, address, EmailKind.STAFF_NOTICE,
+                    Map.<String, Object>of("notice", notice,
+                            "link", council.baseUrl() + "/staff/onboardings/" + onboardingId)));
+        }
+    }
+
     public void tellManagers(UUID onboardingId, String notice, long jobKey) {
         record(onboardingId, MANAGERS, notice, null, jobKey);
         directory.managerEmails().forEach(address -> sendEmail(address, onboardingId, notice, jobKey));

@@ -75,6 +75,12 @@ public class OnboardingRepository {
                 .param(caseworker).query(OnboardingRepository::map).list();
     }
 
+    /** Every caseworker's onboardings, newest first: the manager's list. */
+    public List<Onboarding> all() {
+        return jdbc.sql("select " + COLUMNS + " from onboarding order by created_at desc")
+                .query(OnboardingRepository::map).list();
+    }
+
     void setProcessInstanceKey(UUID id, long key) {
         jdbc.sql("update onboarding set process_instance_key = ?, updated_at = ? where id = ?")
                 .params(key, now(), id).update();

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.csonline.onboarding.calendar.WorkingDays;
@@ -37,6 +39,7 @@ public class OnboardingService {
     public static final Set<String> REINVITABLE_REASONS =
             Set.of("SETUP_CODE_EXPIRED", "INVITATION_EXPIRED", "SIGN_UP_ABANDONED");
     public static final String CANCELLED_BY_CASEWORKER = "CANCELLED_BY_CASEWORKER";
+    public static final String SETUP_CODE_LOCKED = "SETUP_CODE_LOCKED";
     static final int MAX_CANCELLATION_NOTE = 500;
 
     public OnboardingService(OnboardingRepository onboardings, OnboardingProcess process,
@@ -134,24 +137,38 @@ public class OnboardingService {
                 caseworker, previousOnboardingId);
     }
 
+    /** Checks every field, so the page shows all its problems at once. */
     private Onboarding validated(NewOnboarding request, String caseworker) {
+        List<UserInputException.InputError> errors = new ArrayList<>();
         String email = normaliseEmail(request.applicantEmail());
         if (email.isEmpty()) {
-            throw new UserInputException("applicantEmail", "onboarding.email.required");
-        }
-        if (!isEmailAddress(email)) {
-            throw new UserInputException("applicantEmail", "onboarding.email.invalid");
+            errors.add(new UserInputException.InputError("applicantEmail", "onboarding.email.required"));
+        } else if (!isEmailAddress(email)) {
+            errors.add(new UserInputException.InputError("applicantEmail", "onboarding.email.invalid"));
         }
         String reference = request.recordReference() == null ? "" : request.recordReference().strip();
         if (reference.isEmpty()) {
-            throw new UserInputException("recordReference", "onboarding.recordReference.required");
+            errors.add(new UserInputException.InputError("recordReference", "onboarding.recordReference.required"));
         }
         String name = request.recordName() == null ? "" : request.recordName().strip();
         if (name.isEmpty()) {
-            throw new UserInputException("recordName", "onboarding.recordName.required");
+            errors.add(new UserInputException.InputError("recordName", "onboarding.recordName.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new UserInputException(errors);
         }
         return new Onboarding(UUID.randomUUID(), email, reference, name, caseworker, OnboardingStatus.IN_PROGRESS,
                 null, null, clock.instant());
+    }
+
+    /**
+     * The setup code was wrong too many times: the onboarding is over now, so the caseworker's page says so at once.
+     * The process's cancel worker sets the same status and reason later, which changes nothing.
+     */
+    public void setupCodeLocked(UUID onboardingId) {
+        if (onboardings.get(onboardingId).status() == OnboardingStatus.IN_PROGRESS) {
+            onboardings.setStatus(onboardingId, OnboardingStatus.CANCELLED, SETUP_CODE_LOCKED);
+        }
     }
 
     public void cancel(UUID onboardingId, String reason) {

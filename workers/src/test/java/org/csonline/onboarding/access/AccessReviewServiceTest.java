@@ -74,4 +74,24 @@ class AccessReviewServiceTest {
                 anyMap());
         assertThat(reviews.pending()).isEmpty();
     }
+
+    @Test
+    void declineNeedsAReasonAndKeepsItInTheDatabase() {
+        reviews.submit(onboarding, anAccount("sam@example.org", onboarding));
+        assertThatThrownBy(() -> reviews.decline(onboarding, "reviewer", "  "))
+                .isInstanceOf(org.csonline.onboarding.support.UserInputException.class)
+                .hasMessage("review.decline.reasonRequired");
+        assertThat(reviews.pending()).hasSize(1);
+        assertThatThrownBy(() -> reviews.decline(onboarding, "reviewer", "x".repeat(501)))
+                .hasMessage("review.decline.reasonTooLong");
+
+        assertThat(reviews.decline(onboarding, "reviewer", " Not this family's record ")).isTrue();
+        AccessReviewService.ReviewDecision decision = reviews.decision(onboarding).orElseThrow();
+        assertThat(decision.approved()).isFalse();
+        assertThat(decision.decidedBy()).isEqualTo("reviewer");
+        assertThat(decision.declineReason()).isEqualTo("Not this family's record");
+        assertThat(reviews.decline(onboarding, "reviewer2", "again")).isFalse();
+        verify(process).publish(org.mockito.ArgumentMatchers.eq(ProcessMessage.ACCESS_REVIEW_DECIDED), any(), any(),
+                org.mockito.ArgumentMatchers.eq(java.util.Map.of("accessApproved", false)));
+    }
 }

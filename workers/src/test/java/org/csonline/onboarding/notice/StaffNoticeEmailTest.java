@@ -30,6 +30,12 @@ class StaffNoticeEmailTest {
         assertThat(render("ACCESS_REVIEW_OVERDUE")).contains("An access review is overdue");
     }
 
+    @Test
+    void caseworkersHearOfDeclinedRequestsWithoutTheReason() {
+        assertThat(render("ACCESS_DECLINED")).contains("A reviewer declined the applicant's access request",
+                "The reason is on the onboarding's page").doesNotContain("There is news");
+    }
+
     private String render(String notice) {
         return templates.process("staff-notice", new Context(Locale.UK, Map.of("notice", notice,
                 "link", "http://localhost:8080/staff/onboardings/42",
