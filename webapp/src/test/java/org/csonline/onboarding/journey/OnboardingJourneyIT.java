@@ -137,6 +137,10 @@ class OnboardingJourneyIT {
             return shown.equals("Account active") ? Optional.of(shown) : Optional.empty();
         });
         assertThat(status).isEqualTo("Account active");
+        Page phoneForStaff = caseworker.get(caseworker.get(onboarding.uri().toString()).html()
+                .selectFirst("#account-phone").attr("href"));
+        assertThat(phoneForStaff.text()).as("the caseworker can reach the lost-phone action").contains("+44*******456")
+                .doesNotContain(MOBILE_E164);
 
         // After: every sign-in is password plus phone code.
         Page records = signIn(new Browser(base()), outbox);

@@ -57,7 +57,7 @@ class StaffPagesIT {
         });
         Page wrong = caseworker.submit(confirm, "Confirm", Map.of("setupCode", "WRONG-CODE"));
         wrong = caseworker.submit(wrong, "Confirm", Map.of("setupCode", "WRONG-CODE"));
-        assertThat(wrong.errorSummary()).contains("1 more tries");
+        assertThat(wrong.errorSummary()).contains("1 more try before");
         Page locked = caseworker.submit(wrong, "Confirm", Map.of("setupCode", "WRONG-CODE"));
 
         assertThat(locked.text()).contains("this invitation has been cancelled");
