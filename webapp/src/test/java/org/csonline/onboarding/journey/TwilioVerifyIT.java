@@ -123,7 +123,8 @@ class TwilioVerifyIT {
 
         applicant.submit(phone, "Send Code", Map.of("phoneNumber", "07400 444444"));
 
-        Eventually.value("send-phone-code completed", () -> records.jobs(instance, "send-phone-code",
+        // The engine's timeout checker decides when the stalled job is activated again: allow it time.
+        Eventually.value("send-phone-code completed", java.time.Duration.ofSeconds(120), () -> records.jobs(instance, "send-phone-code",
                 JobIntent.COMPLETED).stream().findFirst());
         assertThat(records.jobs(instance, "send-phone-code", JobIntent.TIMED_OUT)).as("timed out").isNotEmpty();
         twilio.verify(1, postRequestedFor(urlEqualTo(VERIFICATIONS)).withFormParam("To", equalTo("+447400444444")));
