@@ -76,14 +76,16 @@ public class StaffNoticeService {
     private void sendEmail(String address, UUID onboardingId, String notice, long jobKey) {
         // No onboarding id: a bounced staff notice must not return to the process as an undeliverable
         // onboarding email (which would notify the caseworker again, by email).
-        email.sendOnce(null, "staff-notice:" + jobKey + ":" + address, address, EmailKind.STAFF_NOTICE,
+        email.sendOnce(null, "staff-notice:" + onboardingId + ":" + jobKey + ":" + address, address, EmailKind.STAFF_NOTICE,
                 Map.<String, Object>of("notice", notice, "link", council.baseUrl() + "/staff/onboardings/" + onboardingId));
     }
 
     private void record(UUID onboardingId, String audience, String notice, String detail, long jobKey) {
         jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, detail, job_key, created_at) "
-                        + "select ?, ?, ?, ?, ?, ? where not exists (select 1 from staff_notice where job_key = ?)")
-                .params(onboardingId, audience, notice, detail, jobKey, Timestamp.from(clock.instant()), jobKey)
+                        + "select ?, ?, ?, ?, ?, ? where not exists "
+                        + "(select 1 from staff_notice where onboarding_id = ? and job_key = ?)")
+                .params(onboardingId, audience, notice, detail, jobKey, Timestamp.from(clock.instant()), onboardingId,
+                        jobKey)
                 .update();
     }
 

@@ -21,11 +21,15 @@ public class TimelineService {
         this.clock = clock;
     }
 
-    /** Records once per listener job: a job run twice records nothing new. */
+    /**
+     * Records once per listener job: a job run twice records nothing new. Job keys repeat across engines (an engine
+     * started afresh counts from the start again), so a job is known by its onboarding and its key.
+     */
     public void record(UUID onboardingId, String elementId, Phase phase, long jobKey) {
-        jdbc.sql("insert into timeline_event (onboarding_id, element_id, phase, job_key, occurred_at) "
-                        + "select ?, ?, ?, ?, ? where not exists (select 1 from timeline_event where job_key = ?)")
-                .params(onboardingId, elementId, phase.name(), jobKey, Timestamp.from(clock.instant()), jobKey)
+        jdbc.sql("insert into timeline_event (onboarding_id, element_id, phase, job_key, occurred_at) select ?, ?, ?, ?, ? "
+                        + "where not exists (select 1 from timeline_event where onboarding_id = ? and job_key = ?)")
+                .params(onboardingId, elementId, phase.name(), jobKey, Timestamp.from(clock.instant()), onboardingId,
+                        jobKey)
                 .update();
     }
 

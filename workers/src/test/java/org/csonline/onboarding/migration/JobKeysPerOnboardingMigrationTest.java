@@ -1,0 +1,64 @@
+package org.csonline.onboarding.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** V7 keeps every timeline event and notice a V6 database holds, and makes a job once per onboarding. */
+class JobKeysPerOnboardingMigrationTest {
+
+    final JdbcDataSource dataSource = new JdbcDataSource();
+    final JdbcClient jdbc;
+    final UUID onboarding = UUID.randomUUID();
+    final UUID later = UUID.randomUUID();
+
+    JobKeysPerOnboardingMigrationTest() {
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        jdbc = JdbcClient.create(dataSource);
+    }
+
+    @Test
+    void existingRowsSurviveAndTheSameJobKeyIsOncePerOnboarding() {
+        migrateTo("6");
+        for (UUID id : new UUID[] {onboarding, later}) {
+            jdbc.sql("insert into onboarding (id, applicant_email, record_reference, record_name, caseworker, status, "
+                            + "created_at, updated_at) values (?, 'a@example.org', 'CR-1', 'R', 'caseworker', "
+                            + "'IN_PROGRESS', current_timestamp, current_timestamp)").param(id).update();
+        }
+        jdbc.sql("insert into timeline_event (onboarding_id, element_id, phase, job_key, occurred_at) "
+                + "values (?, 'Task_SendSetupEmail', 'ENDED', 42, current_timestamp)").param(onboarding).update();
+        jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, job_key, created_at) "
+                + "values (?, 'caseworker', 'SETUP_CODE_REMINDER', 43, current_timestamp)").param(onboarding).update();
+        jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, created_at) "
+                + "values (?, 'caseworker', 'ACCESS_DECLINED', current_timestamp)").param(onboarding).update();
+
+        migrateTo("latest");
+
+        assertThat(jdbc.sql("select element_id || ':' || job_key from timeline_event").query(String.class).list())
+                .containsExactly("Task_SendSetupEmail:42");
+        assertThat(jdbc.sql("select notice || ':' || coalesce(job_key, 0) from staff_notice order by id")
+                .query(String.class).list()).containsExactly("SETUP_CODE_REMINDER:43", "ACCESS_DECLINED:0");
+
+        jdbc.sql("insert into timeline_event (onboarding_id, element_id, phase, job_key, occurred_at) "
+                + "values (?, 'Task_SendSetupEmail', 'ENDED', 42, current_timestamp)").param(later).update();
+        assertThatThrownBy(() -> jdbc.sql("insert into timeline_event (onboarding_id, element_id, phase, job_key, "
+                + "occurred_at) values (?, 'Task_SendSetupEmail', 'ENDED', 42, current_timestamp)").param(later).update())
+                .isInstanceOf(DuplicateKeyException.class);
+        jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, job_key, created_at) "
+                + "values (?, 'caseworker', 'SETUP_CODE_REMINDER', 43, current_timestamp)").param(later).update();
+        assertThatThrownBy(() -> jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, job_key, "
+                + "created_at) values (?, 'caseworker', 'SETUP_CODE_REMINDER', 43, current_timestamp)").param(later)
+                .update()).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    private void migrateTo(String version) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
+    }
+}

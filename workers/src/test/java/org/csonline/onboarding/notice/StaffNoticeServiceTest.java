@@ -1,0 +1,55 @@
+package org.csonline.onboarding.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.support.CouncilProperties;
+import org.csonline.onboarding.support.MutableClock;
+import org.csonline.onboarding.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A notice job is recorded once, and a job key another engine already used does not hide a new onboarding's notice. */
+class StaffNoticeServiceTest {
+
+    static final long JOB_KEY = 2251799813685301L;
+
+    final JdbcClient jdbc = TestDatabase.create();
+    final MutableClock clock = new MutableClock();
+    final StaffNoticeService notices = new StaffNoticeService(jdbc, new OnboardingRepository(jdbc, clock), null,
+            new CouncilProperties("Norfolk County Council", "My Norfolk", "Children's Services Online", "https://x"),
+            new StaticListableBeanFactory().getBeanProvider(StaffDirectory.class), clock);
+
+    @Test
+    void aNoticeJobRunTwiceIsRecordedOnce() {
+        UUID onboarding = onboarding("caseworker");
+        notices.tellCaseworker(onboarding, "SETUP_CODE_REMINDER", null, JOB_KEY);
+        notices.tellCaseworker(onboarding, "SETUP_CODE_REMINDER", null, JOB_KEY);
+
+        assertThat(notices.forUser("caseworker", false)).hasSize(1);
+    }
+
+    @Test
+    void theSameJobKeyFromAnEngineStartedAfreshStillTellsTheNewOnboardingsCaseworker() {
+        notices.tellCaseworker(onboarding("caseworker"), "SETUP_CODE_REMINDER", null, JOB_KEY);
+        UUID later = onboarding("other.caseworker");
+        notices.tellCaseworker(later, "INVITATION_EXPIRED", null, JOB_KEY);
+
+        assertThat(notices.forUser("other.caseworker", false)).extracting(StaffNotice::onboardingId, StaffNotice::notice)
+                .containsExactly(tuple(later, "INVITATION_EXPIRED"));
+    }
+
+    private UUID onboarding(String caseworker) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into onboarding (id, applicant_email, record_reference, record_name, caseworker, status, "
+                        + "created_at, updated_at) values (?, 'sam.parent@example.org', 'CR-1001', 'Riley Parentson', ?, "
+                        + "'IN_PROGRESS', ?, ?)")
+                .params(id, caseworker, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
+                .update();
+        return id;
+    }
+}
