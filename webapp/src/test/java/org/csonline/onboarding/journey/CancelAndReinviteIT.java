@@ -8,6 +8,7 @@ import org.csonline.onboarding.journey.Browser.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
         "cso.engine.port=0",
         "cso.process.setup-code-confirmation-period=PT6S"})
 @ActiveProfiles("local")
+// Its settings are its own, so no other test class can reuse this application: close it (and its engine) when done.
+@DirtiesContext
 class CancelAndReinviteIT {
 
     static final String SETUP_SUBJECT = "Set up your Children's Services Online Account";

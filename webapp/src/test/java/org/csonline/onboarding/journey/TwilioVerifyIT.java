@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "cso.delivery.initial-backoff=PT0.5S",
         "camunda.client.worker.override.send-phone-code.timeout=PT1S"})
 @ActiveProfiles("local")
+// Its settings are its own, so no other test class can reuse this application: close it (and its engine) when done.
+@DirtiesContext
 class TwilioVerifyIT {
 
     static final String SERVICE = "VA0123456789abcdef0123456789abcdef";
