@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
+import org.csonline.onboarding.support.Onboardings;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,6 @@ class JobKeysPerOnboardingMigrationTest {
 
     final JdbcDataSource dataSource = new JdbcDataSource();
     final JdbcClient jdbc;
-    final UUID onboarding = UUID.randomUUID();
-    final UUID later = UUID.randomUUID();
 
     JobKeysPerOnboardingMigrationTest() {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -27,11 +26,8 @@ class JobKeysPerOnboardingMigrationTest {
     @Test
     void existingRowsSurviveAndTheSameJobKeyIsOncePerOnboarding() {
         migrateTo("6");
-        for (UUID id : new UUID[] {onboarding, later}) {
-            jdbc.sql("insert into onboarding (id, applicant_email, record_reference, record_name, caseworker, status, "
-                            + "created_at, updated_at) values (?, 'a@example.org', 'CR-1', 'R', 'caseworker', "
-                            + "'IN_PROGRESS', current_timestamp, current_timestamp)").param(id).update();
-        }
+        UUID onboarding = Onboardings.anOnboarding(jdbc, "sam@example.org");
+        UUID later = Onboardings.anOnboarding(jdbc, "alex@example.org");
         jdbc.sql("insert into timeline_event (onboarding_id, element_id, phase, job_key, occurred_at) "
                 + "values (?, 'Task_SendSetupEmail', 'ENDED', 42, current_timestamp)").param(onboarding).update();
         jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, job_key, created_at) "

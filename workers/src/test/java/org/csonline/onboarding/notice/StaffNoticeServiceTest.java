@@ -3,11 +3,11 @@ package org.csonline.onboarding.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.sql.Timestamp;
 import java.util.UUID;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.support.CouncilProperties;
 import org.csonline.onboarding.support.MutableClock;
+import org.csonline.onboarding.support.Onboardings;
 import org.csonline.onboarding.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -44,12 +44,6 @@ class StaffNoticeServiceTest {
     }
 
     private UUID onboarding(String caseworker) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into onboarding (id, applicant_email, record_reference, record_name, caseworker, status, "
-                        + "created_at, updated_at) values (?, 'sam.parent@example.org', 'CR-1001', 'Riley Parentson', ?, "
-                        + "'IN_PROGRESS', ?, ?)")
-                .params(id, caseworker, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
-                .update();
-        return id;
+        return Onboardings.anOnboarding(jdbc, "sam.parent@example.org", caseworker);
     }
 }
