@@ -1,10 +1,12 @@
 // Loaded as a module from the layout (the content security policy allows no inline script).
 import { initAll } from '../webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js';
 import { initSubmitDialog } from './submit-dialog.js';
+import { initCodePending } from './code-pending.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
 initSubmitDialog(document);
+initCodePending(document);
 
 // Back after "Sign out" must not show a signed-in page again from the browser's memory. A page with the Sign out
 // button that comes back from the back/forward cache (or from the HTTP cache) is fetched again instead, so the

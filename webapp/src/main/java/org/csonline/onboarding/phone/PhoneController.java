@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** Guide steps 11-12: register a phone, then confirm it with a second code. */
 @Controller
@@ -103,7 +104,18 @@ class PhoneController {
             // The provider answered after the phone page stopped waiting: say so here.
             phoneCodes.latestRefusal(onboarding).ifPresent(e -> model.addAttribute("errors", messages.errors(e)));
         }
+        // The phone page waits a bounded time for the provider; past it the code is still on its way (the engine or
+        // the provider slow or away), and this page says so and updates itself (js/code-pending.js).
+        model.addAttribute("codePending", phoneCodes.isLatestRequestPending(onboarding));
         return "applicant/phone-code";
+    }
+
+    /** What js/code-pending.js asks while the code page says the code is on its way. */
+    @GetMapping(path = "/signup/phone/code/status", produces = "application/json")
+    @ResponseBody
+    Map<String, Boolean> codeStatus() {
+        UUID onboarding = JourneyGuard.onboarding(session);
+        return Map.of("pending", phoneCodes.isLatestRequestPending(onboarding));
     }
 
     @PostMapping("/signup/phone/code")

@@ -18,6 +18,7 @@ import org.csonline.onboarding.process.ProcessProperties;
 import org.csonline.onboarding.support.UserInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Guide steps 13-15: the applicant asks for the record, a reviewer decides. */
 @Service
@@ -43,6 +44,7 @@ public class AccessReviewService {
     }
 
     /** Step 14: "Submit". Submitting twice is one request. */
+    @Transactional
     public void submit(UUID onboardingId, UUID accountId) {
         if (!belongsTo(onboardingId, accountId)) {
             throw new IllegalStateException("Account " + accountId + " is not the invited account of " + onboardingId);
@@ -89,6 +91,7 @@ public class AccessReviewService {
     }
 
     /** Step 15: "Approve" or "Decline"; the first decision counts. */
+    @Transactional
     public boolean decide(UUID onboardingId, boolean approved, String reviewer) {
         return decide(onboardingId, approved, reviewer, null);
     }
@@ -97,6 +100,7 @@ public class AccessReviewService {
      * Step 15, "Decline", with the reviewer's reason for the caseworker; it stays in the database, never in the
      * process. The first decision counts: false when the request was already decided.
      */
+    @Transactional
     public boolean decline(UUID onboardingId, String reviewer, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {

@@ -66,6 +66,7 @@ public class AccountService {
      * Guide step 4: the invited applicant signed in with an account they already had. Only the invited address's
      * account counts; returns whether it did.
      */
+    @Transactional
     public boolean linkExistingAccount(UUID onboardingId, UUID accountId) {
         Onboarding onboarding = onboardings.get(onboardingId);
         Account account = accounts.get(accountId);

@@ -12,9 +12,9 @@ import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What SendGrid's event webhook tells about onboarding emails. A bounce or a drop is recorded once per SendGrid
@@ -41,7 +41,11 @@ public class EmailDeliveryFeedback {
             Long timestamp) {
     }
 
-    /** Returns whether the event was an undeliverable onboarding email seen for the first time. */
+    /**
+     * Returns whether the event was an undeliverable onboarding email seen for the first time. The event and the
+     * message to the process commit together.
+     */
+    @Transactional
     public boolean record(Event event) {
         if (!"bounce".equals(event.event()) && !"dropped".equals(event.event())) {
             return false;
@@ -57,15 +61,17 @@ public class EmailDeliveryFeedback {
         if (!known) {
             return false;
         }
-        try {
-            jdbc.sql("insert into email_delivery_event (sg_event_id, onboarding_id, email_kind, event, reason, "
-                            + "occurred_at, received_at) values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(event.sgEventId(), onboardingId.get(), kind.get().name(), event.event(),
-                            ProviderFailure.scrub(event.reason()),
-                            event.timestamp() == null ? null : Timestamp.from(Instant.ofEpochSecond(event.timestamp())),
-                            Timestamp.from(clock.instant()))
-                    .update();
-        } catch (DuplicateKeyException seenBefore) {
+        // Insert-if-absent rather than catching the duplicate key: on PostgreSQL a failed statement ends the
+        // transaction that also holds the message to the process.
+        int inserted = jdbc.sql("insert into email_delivery_event (sg_event_id, onboarding_id, email_kind, event, "
+                        + "reason, occurred_at, received_at) select ?, ?, ?, ?, ?, ?, ? "
+                        + "where not exists (select 1 from email_delivery_event where sg_event_id = ?)")
+                .params(event.sgEventId(), onboardingId.get(), kind.get().name(), event.event(),
+                        ProviderFailure.scrub(event.reason()),
+                        event.timestamp() == null ? null : Timestamp.from(Instant.ofEpochSecond(event.timestamp())),
+                        Timestamp.from(clock.instant()), event.sgEventId())
+                .update();
+        if (inserted == 0) {
             return false;
         }
         log.warn("The {} email of onboarding {} was {} by SendGrid", kind.get(), onboardingId.get(), event.event());

@@ -108,6 +108,7 @@ public class SetupCodeService {
      * The caseworker page's route (DESIGN.md section 3): check at once so the caseworker sees the result, and tell
      * the process when the question is settled: confirmed, or locked after too many wrong codes.
      */
+    @Transactional
     public SetupCodeCheck confirmFromCaseworkerPage(UUID onboardingId, String typed) {
         SetupCodeCheck check = check(onboardingId, typed);
         if (check.outcome() == SetupCodeOutcome.CONFIRMED || check.outcome() == SetupCodeOutcome.LOCKED) {

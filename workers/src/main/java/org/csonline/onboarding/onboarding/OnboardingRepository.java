@@ -86,6 +86,18 @@ public class OnboardingRepository {
                 .params(key, now(), id).update();
     }
 
+    /**
+     * Makes {@code key} the onboarding's process instance unless it already has one; returns the instance it has
+     * now, or empty when there is no such onboarding. The first caller wins (a compare-and-set), so when a start was
+     * sent twice and made two instances, everyone agrees which one is the onboarding's (docs/adr/002).
+     */
+    public Optional<Long> claimProcessInstance(UUID id, long key) {
+        jdbc.sql("update onboarding set process_instance_key = ? where id = ? and process_instance_key is null")
+                .params(key, id).update();
+        return jdbc.sql("select process_instance_key from onboarding where id = ?").param(id)
+                .query((rs, n) -> rs.getLong(1)).optional();
+    }
+
     public void setStatus(UUID id, OnboardingStatus status, String reason) {
         jdbc.sql("update onboarding set status = ?, cancellation_reason = ?, updated_at = ? where id = ?")
                 .params(status.name(), reason, now(), id).update();

@@ -17,15 +17,13 @@ import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessProperties;
 import org.csonline.onboarding.support.SecurityProperties;
 import org.csonline.onboarding.support.UserInputException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Starts onboardings for caseworkers and ends them when the process says so. */
 @Service
 public class OnboardingService {
 
-    private static final Logger log = LoggerFactory.getLogger(OnboardingService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final OnboardingRepository onboardings;
@@ -52,7 +50,11 @@ public class OnboardingService {
         this.clock = clock;
     }
 
-    /** Stores the onboarding, then starts its process; the process sends the setup email (guide step 1). */
+    /**
+     * Stores the onboarding and, in the same transaction, the command that starts its process; the process sends
+     * the setup email (guide step 1). The engine being away does not fail it: the relay starts the process later.
+     */
+    @Transactional
     public UUID start(NewOnboarding request, String caseworker) {
         return start(request, caseworker, null);
     }
@@ -60,16 +62,8 @@ public class OnboardingService {
     private UUID start(NewOnboarding request, String caseworker, UUID previousOnboardingId) {
         Onboarding onboarding = validated(request, caseworker);
         onboardings.insert(onboarding, previousOnboardingId);
-        UUID id = onboarding.id();
-        try {
-            long key = process.start(id, startVariables());
-            onboardings.setProcessInstanceKey(id, key);
-        } catch (RuntimeException e) {
-            log.error("Could not start the process for onboarding {}", id, e);
-            onboardings.setStatus(id, OnboardingStatus.NOT_STARTED, "PROCESS_NOT_STARTED");
-            throw new IllegalStateException("The onboarding process could not be started", e);
-        }
-        return id;
+        process.start(onboarding.id(), startVariables());
+        return onboarding.id();
     }
 
     /** For a process started from the Tasklist start form: stores the onboarding the process already runs for. */
@@ -100,6 +94,7 @@ public class OnboardingService {
      * The caseworker cancels at any point before the onboarding ends: their words stay here, the process hears
      * the reason code and makes codes and links useless.
      */
+    @Transactional
     public void cancelByCaseworker(UUID onboardingId, String note) {
         String reason = note == null ? "" : note.strip();
         if (reason.isEmpty()) {
@@ -124,6 +119,7 @@ public class OnboardingService {
     }
 
     /** A new onboarding with the same applicant and record, linked to the old; pressing twice makes one. */
+    @Transactional
     public UUID reinvite(UUID previousOnboardingId, String caseworker) {
         Optional<UUID> existing = onboardings.reinvitedAs(previousOnboardingId);
         if (existing.isPresent()) {

@@ -11,6 +11,7 @@ import org.csonline.onboarding.delivery.DeliveryProperties;
 import org.csonline.onboarding.delivery.ProviderFailure;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.process.ProcessProperties;
 import org.csonline.onboarding.support.UserInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Guide steps 11-12 (two rounds of a phone code during sign-up) and the second factor of every sign-in. */
 @Service
@@ -33,42 +35,67 @@ public class PhoneCodeService {
     private final DeliveryLedger ledger;
     private final OnboardingProcess process;
     private final DeliveryProperties delivery;
+    private final ProcessProperties processTiming;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public PhoneCodeService(JdbcClient jdbc, PhoneVerification verification, DeliveryLedger ledger,
-            OnboardingProcess process, DeliveryProperties delivery, Clock clock) {
+            OnboardingProcess process, DeliveryProperties delivery, ProcessProperties processTiming,
+            TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
         this.verification = verification;
         this.ledger = ledger;
         this.process = process;
         this.delivery = delivery;
+        this.processTiming = processTiming;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** Step 11: a number typed on the phone page and the button pressed. */
-    public PhoneNumber requestForOnboarding(UUID onboardingId, String typedNumber, PhoneChannel channel) {
+    /**
+     * Step 11: a number typed on the phone page and the button pressed. The number and the request commit together
+     * with the message to the process; then the page waits a bounded time for the provider's answer. Returns whether
+     * the provider has answered (false: the code is still on its way, and the code page says so).
+     */
+    public boolean requestForOnboarding(UUID onboardingId, String typedNumber, PhoneChannel channel) {
         PhoneNumber number = PhoneNumbers.parse(typedNumber);
         if (channel == PhoneChannel.SMS && !number.canReceiveTexts()) {
             throw new UserInputException("phoneNumber", "phone.number.landline");
         }
-        Optional<String> previous = onboardingPhone(onboardingId);
-        if (previous.isEmpty() || !previous.get().equals(number.e164())) {
-            jdbc.sql("update signup set phone_e164 = ?, phone_verifications = 0 where onboarding_id = ?")
-                    .params(number.e164(), onboardingId).update();
-        }
-        throwIfRefused(awaitOutcome(requestCode(onboardingId, number.e164(), channel)));
-        return number;
+        long requestId = transaction.execute(status -> {
+            Optional<String> previous = onboardingPhone(onboardingId);
+            if (previous.isEmpty() || !previous.get().equals(number.e164())) {
+                jdbc.sql("update signup set phone_e164 = ?, phone_verifications = 0 where onboarding_id = ?")
+                        .params(number.e164(), onboardingId).update();
+            }
+            return requestCode(onboardingId, number.e164(), channel);
+        });
+        return answered(awaitOutcome(requestId));
     }
 
-    /** Step 12 and "send new code": the number already given, by the channel chosen now. */
-    public void requestAgain(UUID onboardingId, PhoneChannel channel) {
+    /** Step 12 and "send new code": the number already given, by the channel chosen now. As above. */
+    public boolean requestAgain(UUID onboardingId, PhoneChannel channel) {
         String e164 = onboardingPhone(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
-        throwIfRefused(awaitOutcome(requestCode(onboardingId, e164, channel)));
+        long requestId = transaction.execute(status -> requestCode(onboardingId, e164, channel));
+        return answered(awaitOutcome(requestId));
+    }
+
+    private static boolean answered(Optional<PhoneCodeOutcome> outcome) {
+        throwIfRefused(outcome);
+        return outcome.isPresent();
+    }
+
+    /** Whether the onboarding's latest request for a code is still waiting for the provider's answer. */
+    public boolean isLatestRequestPending(UUID onboardingId) {
+        return jdbc.sql("select status from phone_code_request where onboarding_id = ? order by id desc limit 1")
+                .param(onboardingId).query(String.class).optional()
+                .map(status -> status.equals("PENDING")).orElse(false);
     }
 
     /**
      * The provider's answer to the request, once the send-phone-code worker has it; empty while it is pending after
-     * {@code cso.delivery.outcome-wait} (the code page then asks again with {@link #latestRefusal(UUID)}).
+     * {@code cso.delivery.outcome-wait} (the code page then says the code is on its way, and shows a late refusal
+     * with {@link #latestRefusal(UUID)}).
      */
     Optional<PhoneCodeOutcome> awaitOutcome(long requestId) {
         long deadline = System.nanoTime() + delivery.outcomeWait().toNanos();
@@ -108,7 +135,21 @@ public class PhoneCodeService {
         }
     }
 
+    /**
+     * A new request, or the one still waiting for the provider for the same number and channel: pressing again while
+     * a code is on its way (the engine slow or away) sends one code, so requests that never reached the provider do
+     * not use up the provider's send limit. A request older than the message TTL is not reused (its message may be
+     * gone).
+     */
     private long requestCode(UUID onboardingId, String e164, PhoneChannel channel) {
+        Optional<Long> waiting = jdbc.sql("select id from phone_code_request where onboarding_id = ? and phone_e164 = ? "
+                        + "and channel = ? and status = 'PENDING' and requested_at > ? order by id desc limit 1")
+                .params(onboardingId, e164, channel.name(),
+                        Timestamp.from(clock.instant().minus(processTiming.messageTtl())))
+                .query(Long.class).optional();
+        if (waiting.isPresent()) {
+            return waiting.get();
+        }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into phone_code_request (onboarding_id, phone_e164, channel, requested_at) values (?, ?, ?, ?)")
                 .params(onboardingId, e164, channel.name(), Timestamp.from(clock.instant()))
@@ -145,11 +186,14 @@ public class PhoneCodeService {
         String e164 = onboardingPhone(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
         PhoneCheckResult result = checkWithProvider(e164, code);
         if (result == PhoneCheckResult.APPROVED) {
-            jdbc.sql("update signup set phone_verifications = phone_verifications + 1 where onboarding_id = ?")
-                    .param(onboardingId).update();
-            int rounds = roundsPassed(onboardingId);
-            process.publish(ProcessMessage.PHONE_CODE_VERIFIED, onboardingId, Integer.toString(rounds),
-                    Map.of("phoneVerifications", rounds));
+            // The round and the message commit together: a round the database counts is a round the process hears.
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("update signup set phone_verifications = phone_verifications + 1 where onboarding_id = ?")
+                        .param(onboardingId).update();
+                int rounds = roundsPassed(onboardingId);
+                process.publish(ProcessMessage.PHONE_CODE_VERIFIED, onboardingId, Integer.toString(rounds),
+                        Map.of("phoneVerifications", rounds));
+            });
         }
         return result;
     }

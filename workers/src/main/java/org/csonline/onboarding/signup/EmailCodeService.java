@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Optional;
+import org.csonline.onboarding.delivery.ProviderFailure;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.process.ProcessProperties;
 import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
@@ -31,21 +34,34 @@ public class EmailCodeService {
     private final EmailService email;
     private final Clock clock;
     private final ProgressLinks progressLinks;
+    private final ProcessProperties processTiming;
 
     public EmailCodeService(JdbcClient jdbc, Secrets secrets, SecurityProperties limits, EmailService email,
-            Clock clock, ProgressLinks progressLinks) {
+            Clock clock, ProgressLinks progressLinks, ProcessProperties processTiming) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.limits = limits;
         this.email = email;
         this.clock = clock;
         this.progressLinks = progressLinks;
+        this.processTiming = processTiming;
     }
 
-    /** Records a request for a code; the process sends it. Refuses past the hourly limit. */
+    /**
+     * Records a request for a code; the process sends it. Only codes really sent count towards the hourly limit, and
+     * a request still on its way to the same address is answered with itself, so pressing again while the engine or
+     * the provider is slow or away sends one code and uses up nothing. Refuses past the hourly limit.
+     */
     long request(UUID onboardingId, String address) {
         Instant now = clock.instant();
-        int lastHour = jdbc.sql("select count(*) from email_code where onboarding_id = ? and requested_at > ?")
+        Optional<Long> waiting = jdbc.sql("select id from email_code where onboarding_id = ? and email = ? "
+                        + "and sent_at is null and requested_at > ? order by id desc limit 1")
+                .params(onboardingId, address, Timestamp.from(now.minus(processTiming.messageTtl())))
+                .query(Long.class).optional();
+        if (waiting.isPresent()) {
+            return waiting.get();
+        }
+        int lastHour = jdbc.sql("select count(*) from email_code where onboarding_id = ? and sent_at > ?")
                 .params(onboardingId, Timestamp.from(now.minusSeconds(3600))).query(Integer.class).single();
         if (lastHour >= limits.emailCodeMaxSendsPerHour()) {
             throw new UserInputException("code", "signup.code.tooManySends");
@@ -61,11 +77,17 @@ public class EmailCodeService {
     public void send(long requestId) {
         CodeRequest request = jdbc.sql("select onboarding_id, email from email_code where id = ?").param(requestId)
                 .query((rs, n) -> new CodeRequest(rs.getObject(1, UUID.class), rs.getString(2))).single();
-        email.sendOnce(request.onboardingId(), "email-code:" + requestId, request.email(),
-                EmailKind.VERIFICATION_CODE, () -> Map.of(
-                "code", storeNewCode(requestId),
-                "validMinutes", limits.emailCodeValidity().toMinutes(),
-                "progressLink", progressLinks.linkFor(request.onboardingId())));
+        try {
+            email.sendOnce(request.onboardingId(), "email-code:" + requestId, request.email(),
+                    EmailKind.VERIFICATION_CODE, () -> Map.of(
+                    "code", storeNewCode(requestId),
+                    "validMinutes", limits.emailCodeValidity().toMinutes(),
+                    "progressLink", progressLinks.linkFor(request.onboardingId())));
+        } catch (ProviderFailure failure) {
+            // Not sent: it must not count towards the hourly limit (the job tries again and sets it when it sends).
+            jdbc.sql("update email_code set sent_at = null where id = ?").param(requestId).update();
+            throw failure;
+        }
     }
 
     private String storeNewCode(long requestId) {

@@ -19,6 +19,7 @@ import org.csonline.onboarding.support.UserInputException.InputError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Guide steps 5-10 for an applicant with no council account: email, email code, names and password. */
 @Service
@@ -46,6 +47,7 @@ public class SignupService {
     }
 
     /** Step 6: "Send verification code" (also "Send new code"). */
+    @Transactional
     public void requestEmailCode(UUID onboardingId, String typedEmail) {
         String email = OnboardingService.normaliseEmail(typedEmail);
         if (email.isEmpty()) {
@@ -74,6 +76,7 @@ public class SignupService {
     }
 
     /** Steps 8-9: "verify code". */
+    @Transactional
     public EmailCodeResult verifyEmail(UUID onboardingId, String code) {
         if (Optional.ofNullable(code).map(String::isBlank).orElse(true)) {
             throw new UserInputException("code", "signup.code.required");
@@ -93,6 +96,7 @@ public class SignupService {
     }
 
     /** Step 10: "Create". The account itself is created by the process. */
+    @Transactional
     public void submitDetails(UUID onboardingId, AccountDetails details) {
         if (!isEmailVerified(onboardingId)) {
             throw new IllegalStateException("Email not verified for onboarding " + onboardingId);

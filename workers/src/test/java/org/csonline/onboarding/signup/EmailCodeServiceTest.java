@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.csonline.onboarding.delivery.ProviderFailure;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -95,12 +96,38 @@ class EmailCodeServiceTest {
     @Test
     void refusesASixthCodeWithinAnHour() {
         for (int i = 0; i < 5; i++) {
-            codes.request(onboarding, "sam@example.org");
+            sendCode();
         }
         assertThatThrownBy(() -> codes.request(onboarding, "sam@example.org"))
                 .isInstanceOf(UserInputException.class).hasMessage("signup.code.tooManySends");
         clock.advance(Duration.ofMinutes(61));
         codes.request(onboarding, "sam@example.org");
+    }
+
+    @Test
+    void pressingAgainWhileACodeIsOnItsWayAsksForThatCodeOnce() {
+        long first = codes.request(onboarding, "sam@example.org");
+        for (int i = 0; i < 10; i++) {
+            assertThat(codes.request(onboarding, "sam@example.org")).isEqualTo(first);
+        }
+        codes.send(first);
+        assertThat(codes.request(onboarding, "sam@example.org")).as("a new code once the first was sent")
+                .isNotEqualTo(first);
+    }
+
+    @Test
+    void aCodeTheProviderDidNotTakeDoesNotCountTowardsTheLimit() {
+        when(email.sendOnce(any(UUID.class), any(String.class), any(String.class), any(EmailKind.class),
+                any(Supplier.class))).thenAnswer(call -> {
+                    ((Supplier<?>) call.getArgument(4)).get();
+                    throw ProviderFailure.transientFailure("SendGrid answered HTTP 503");
+                });
+        // Another address each time, so each is a request of its own rather than the one still on its way.
+        for (int i = 0; i < 8; i++) {
+            long request = codes.request(onboarding, "sam+" + i + "@example.org");
+            assertThatThrownBy(() -> codes.send(request)).isInstanceOf(ProviderFailure.class);
+        }
+        assertThat(codes.request(onboarding, "sam@example.org")).as("still allowed: nothing was sent").isPositive();
     }
 
     @Test
