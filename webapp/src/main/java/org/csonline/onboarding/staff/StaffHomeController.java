@@ -1,7 +1,12 @@
 package org.csonline.onboarding.staff;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.csonline.onboarding.process.ProcessCommandRelay;
+import org.csonline.onboarding.process.ProcessCommandStore;
 import org.csonline.onboarding.web.Messages;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +17,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StaffHomeController {
 
     private final Messages messages;
+    private final ProcessCommandStore commands;
+    private final ProcessCommandRelay relay;
+    private final Clock clock;
 
-    StaffHomeController(Messages messages) {
+    StaffHomeController(Messages messages, ProcessCommandStore commands, ProcessCommandRelay relay, Clock clock) {
         this.messages = messages;
+        this.commands = commands;
+        this.relay = relay;
+        this.clock = clock;
     }
 
     /** After a failed sign-in ({@code ?error}) the error sits on the fields and the username typed stays. */
@@ -29,7 +40,22 @@ class StaffHomeController {
     }
 
     @GetMapping("/staff")
-    String home() {
+    String home(Authentication user, Model model) {
+        if (user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MANAGER"))) {
+            model.addAttribute("engineLink", engineLink());
+        }
         return "staff/home";
+    }
+
+    /** For managers: process commands that have not reached the engine yet (the engine away or slow). */
+    private EngineLink engineLink() {
+        ProcessCommandStore.Backlog backlog = commands.backlog();
+        long oldestMinutes = backlog.oldestAt() == null ? 0
+                : Duration.between(backlog.oldestAt(), clock.instant()).toMinutes();
+        return new EngineLink(backlog.pending(), oldestMinutes, relay.contact().failing());
+    }
+
+    /** What the managers' panel on the staff home shows. */
+    record EngineLink(int waiting, long oldestMinutes, boolean engineFailing) {
     }
 }

@@ -29,7 +29,7 @@ class ErrorPageAttributes extends DefaultErrorAttributes {
         boolean staffPage = path instanceof String p && p.startsWith(contextPath + "/staff");
         attributes.put("staffPage", staffPage);
         int status = attributes.get("status") instanceof Integer s ? s : 500;
-        String kind = status == 400 || status == 403 || status == 404 ? Integer.toString(status)
+        String kind = status == 400 || status == 403 || status == 404 || status == 503 ? Integer.toString(status)
                 : status >= 500 ? "5xx" : "400";
         attributes.put("errorKind", kind);
         // "Ask your manager" only for signed-in staff missing a role; anyone else met a stale form (CSRF).

@@ -215,6 +215,36 @@ class StaffPagesIT {
         return "http://localhost:" + port;
     }
 
+    @Test
+    void managersSeeStepsThatHaveNotReachedTheEngineYet() {
+        UUID onboarding = UUID.randomUUID();
+        // A command the relay will not try for an hour, as if the engine had been away since.
+        jdbc.sql("insert into process_command (onboarding_id, kind, message_name, message_id, status, attempts, "
+                        + "next_attempt_at, last_error, created_at) values (?, 'PUBLISH', 'email-verified', ?, "
+                        + "'PENDING', 3, ?, 'UNAVAILABLE: io exception', ?)")
+                .params(onboarding, onboarding + ":email-verified:1", Timestamp.from(Instant.now().plusSeconds(3600)),
+                        Timestamp.from(Instant.now().minusSeconds(180)))
+                .update();
+        try {
+            Element panel = signIn("manager").get("/staff").html().selectFirst("#engine-panel");
+            assertThat(panel).isNotNull();
+            assertThat(panel.selectFirst("#engine-backlog").text())
+                    .matches("\\d+ steps? (is|are) waiting to reach the process engine; the oldest has waited \\d+ minutes?\\.");
+            assertThat(signIn("caseworker").get("/staff").html().selectFirst("#engine-panel")).as("managers only")
+                    .isNull();
+        } finally {
+            jdbc.sql("delete from process_command where onboarding_id = ?").param(onboarding).update();
+        }
+    }
+
+    @Test
+    void livenessAndReadinessAreUpWithTheEngineAndTheBacklogInReadiness() {
+        Browser anyone = new Browser(base());
+        assertThat(anyone.getJson("/actuator/health/liveness")).contains("\"status\":\"UP\"");
+        String readiness = anyone.getJson("/actuator/health/readiness");
+        assertThat(readiness).contains("\"status\":\"UP\"");
+    }
+
     private Browser signIn(String username) {
         Browser browser = new Browser(base());
         Page home = browser.submit(browser.get("/staff"), "Sign in", Map.of("username", username, "password", "demo"));
