@@ -33,6 +33,9 @@ final class Browser {
     /** What a web browser asks for, so error responses come as the pages people see. */
     private static final String ACCEPT_HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
 
+    /** No test waits for ever on a page: a request that takes longer fails. */
+    private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     /** A page as the browser shows it: where it ended up after redirects, its status and its HTML. */
     record Page(URI uri, int status, Document html) {
 
@@ -56,7 +59,8 @@ final class Browser {
     }
 
     Page get(String path) {
-        return send(HttpRequest.newBuilder(resolve(path)).header("Accept", ACCEPT_HTML).GET().build());
+        return send(HttpRequest.newBuilder(resolve(path)).timeout(REQUEST_TIMEOUT).header("Accept", ACCEPT_HTML).GET()
+                .build());
     }
 
     /**
@@ -90,7 +94,7 @@ final class Browser {
         String body = values.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(action)
+        return send(HttpRequest.newBuilder(action).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", ACCEPT_HTML)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
@@ -101,7 +105,8 @@ final class Browser {
 
     String getJson(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(resolve(path)).header("Accept", "application/json").GET().build(),
+            return http.send(HttpRequest.newBuilder(resolve(path)).timeout(REQUEST_TIMEOUT)
+                            .header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -3,6 +3,7 @@ package org.csonline.onboarding.delivery;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import java.time.Duration;
+import org.csonline.onboarding.support.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +11,9 @@ import org.slf4j.LoggerFactory;
  * Turns provider failures into what Zeebe and Operate should see: a transient failure fails the job with the
  * configured retries and a growing backoff; a permanent one, or the last transient one, leaves no retries, so the
  * job becomes an incident whose message says what happened (and never whom it was for). A run that found its
- * delivery under way elsewhere fails the job without using a retry. Everything else goes to the SDK's default
- * handling.
+ * delivery under way elsewhere fails the job without using a retry, and so does a run that could not reach the
+ * database (it comes back by itself: an outage must not turn every running step into an incident). Everything else
+ * goes to the SDK's default handling.
  */
 public class DeliveryFailureHandling implements JobExceptionHandlingStrategy {
 
@@ -28,8 +30,11 @@ public class DeliveryFailureHandling implements JobExceptionHandlingStrategy {
     @Override
     public void handleException(Exception exception, ExceptionHandlingContext context) throws Exception {
         ActivatedJob job = context.job();
-        Decision decision = decide(find(exception, ProviderFailure.class), find(exception,
-                DeliveryInProgressException.class), job.getRetries());
+        Decision decision = DatabaseFailures.isUnreachable(exception)
+                ? new Decision(Math.max(1, job.getRetries()), properties.initialBackoff(),
+                        "The database could not be reached; trying again (no retry used).")
+                : decide(find(exception, ProviderFailure.class), find(exception, DeliveryInProgressException.class),
+                        job.getRetries());
         if (decision == null) {
             fallback.handleException(exception, context);
             return;

@@ -1,0 +1,402 @@
+package org.csonline.onboarding.journey;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.csonline.onboarding.journey.Browser.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Whole journeys for the fault tests, driven over HTTP as people would drive them while something fails: each action
+ * is repeated until the database shows it took effect (a person presses again after an error page), every wait is
+ * bounded by one deadline, and what the people saw is counted: error pages, "try again shortly" pages (503), failed
+ * connections, and how long a journey waited past the moment the fault ended. Emails and codes are read from the
+ * local outbox table (the camunda profile without provider keys uses it).
+ */
+final class FaultJourneys {
+
+    enum Stage { NEW, STARTED, CONFIRMED, INVITED, EMAIL_VERIFIED, DETAILS, PHONE_1, PHONE_2, SUBMITTED, APPROVED,
+        ACTIVATED }
+
+    static final String SETUP = "Set up your Children's Services Online Account";
+    static final String INVITATION = "Accept Children's Services Online Account Invitation";
+    static final String EMAIL_CODE = "Norfolk County Council account verification code";
+    static final String ACTIVATION = "New Children's Services Online activation";
+    private static final String PASSWORD = "correct horse battery";
+    private static final Duration PAUSE = Duration.ofMillis(400);
+
+    private final String base;
+    private final JdbcClient db;
+    private final long deadline;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicInteger errorPages = new AtomicInteger();
+    private final AtomicInteger tryAgainPages = new AtomicInteger();
+    private final AtomicInteger failedConnections = new AtomicInteger();
+    private final AtomicLong longestRecoveryMillis = new AtomicLong();
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private volatile long faultEndedAt;
+
+    FaultJourneys(String base, JdbcClient db, Duration budget) {
+        this.base = base;
+        this.db = db;
+        this.deadline = System.nanoTime() + budget.toNanos();
+    }
+
+    List<Journey> journeys(int count) {
+        List<Journey> journeys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            journeys.add(new Journey(i));
+        }
+        return journeys;
+    }
+
+    /** Runs every journey to {@code stage} side by side, starting them {@code stagger} apart; bounded by the deadline. */
+    void runAll(List<Journey> journeys, Stage stage, Duration stagger) {
+        ExecutorService pool = Executors.newFixedThreadPool(journeys.size());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Journey journey : journeys) {
+                running.add(pool.submit(() -> journey.runTo(stage)));
+                sleep(stagger);
+            }
+            for (Future<?> future : running) {
+                try {
+                    future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    future.cancel(true);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The fault is over: waits that end later count towards the longest recovery. */
+    void faultEnded() {
+        faultEndedAt = System.nanoTime();
+    }
+
+    Figures figures(List<Journey> journeys) {
+        int completed = (int) journeys.stream().filter(j -> j.stage == Stage.ACTIVATED).count();
+        int duplicates = journeys.stream().mapToInt(Journey::duplicates).sum();
+        return new Figures(journeys.size(), completed, duplicates, errorPages.get(), tryAgainPages.get(),
+                failedConnections.get(), longestRecoveryMillis.get() / 1000.0,
+                journeys.stream().filter(j -> j.stage != Stage.ACTIVATED).map(j -> j.email + " at " + j.stage).toList(),
+                List.copyOf(errors));
+    }
+
+    /** What a fault test prints and asserts on. */
+    record Figures(int journeys, int completed, int duplicates, int errorPages, int tryAgainPages,
+            int failedConnections, double longestRecoverySeconds, List<String> unfinished, List<String> errors) {
+
+        String line(String test) {
+            return String.format("%s: journeys=%d completed=%d duplicates=%d errorPages=%d tryAgainPages=%d "
+                            + "failedConnections=%d longestRecovery=%.1fs%s%s", test, journeys, completed, duplicates,
+                    errorPages, tryAgainPages, failedConnections, longestRecoverySeconds,
+                    unfinished.isEmpty() ? "" : " unfinished=" + unfinished,
+                    errors.isEmpty() ? "" : " errors=" + errors.subList(0, Math.min(5, errors.size())));
+        }
+    }
+
+    final class Journey {
+        final String email;
+        final String recordName;
+        final String reference;
+        final String mobile;
+        final String e164;
+        volatile Stage stage = Stage.NEW;
+        private Browser applicant;
+        private UUID onboarding;
+
+        Journey(int n) {
+            email = "fault-" + run + "-" + n + "@example.org";
+            recordName = "Record " + run + " " + n;
+            reference = "CR-" + run + "-" + n;
+            String digits = String.format("%06d", Math.abs((run + n).hashCode()) % 1_000_000);
+            mobile = "07400 " + digits;
+            e164 = "+447400" + digits;
+        }
+
+        void runTo(Stage target) {
+            while (stage.compareTo(target) < 0) {
+                Stage next = Stage.values()[stage.ordinal() + 1];
+                step(next);
+                stage = next;
+            }
+        }
+
+        private void step(Stage next) {
+            switch (next) {
+                case NEW -> { }
+                case STARTED -> start();
+                case CONFIRMED -> confirmSetupCode();
+                case INVITED -> acceptInvitation();
+                case EMAIL_VERIFIED -> verifyEmail();
+                case DETAILS -> act("account details", () -> has("select count(*) from signup where onboarding_id = ? "
+                        + "and password_hash is not null"), () -> applicant.submit(applicant.get("/signup/details"),
+                        "Create", Map.of("givenName", "Sam", "surname", "Fault", "newPassword", PASSWORD,
+                                "confirmNewPassword", PASSWORD)));
+                case PHONE_1 -> phoneRound(1);
+                case PHONE_2 -> phoneRound(2);
+                case SUBMITTED -> submitRecord();
+                case APPROVED -> approve();
+                case ACTIVATED -> await("activation email", () -> outbox("EMAIL", email, ACTIVATION, 1).map(x -> x));
+            }
+        }
+
+        private void start() {
+            Browser staff = caseworker();
+            act("start onboarding", () -> onboardingId().isPresent(), () -> staff.submit(
+                    staff.get("/staff/onboardings/new"), "Send setup email",
+                    Map.of("applicantEmail", email, "recordReference", reference, "recordName", recordName)));
+            onboarding = onboardingId().orElseThrow();
+        }
+
+        private void confirmSetupCode() {
+            String code = find(await("setup email", () -> outbox("EMAIL", email, SETUP, 1)),
+                    "setup code is: ([A-Z0-9-]+)");
+            act("confirm setup code", () -> has("select count(*) from setup_code where onboarding_id = ? "
+                    + "and confirmed_at is not null"), () -> {
+                        Browser staff = caseworker();
+                        Page page = staff.get("/staff/onboardings/" + onboarding);
+                        return page.text().contains("Confirm the setup code")
+                                ? staff.submit(page, "Confirm", Map.of("setupCode", code)) : page;
+                    });
+        }
+
+        private void acceptInvitation() {
+            String link = URI.create(find(await("invitation email", () -> outbox("EMAIL", email, INVITATION, 1)),
+                    "(http\\S+/invitation/\\S+)")).getPath();
+            applicant = new Browser(base);
+            Page landing = attempt(() -> applicant.get(link));
+            attempt(() -> applicant.submit(landing, "Continue"));
+        }
+
+        private void verifyEmail() {
+            act("request email code", () -> has("select count(*) from email_code where onboarding_id = ?"),
+                    () -> applicant.submit(applicant.get("/signup/email"), "Send verification code",
+                            Map.of("email", email)));
+            String code = find(await("email code", () -> outbox("EMAIL", email, EMAIL_CODE, 1)),
+                    "verification code is: (\\d{6})");
+            act("verify email", () -> has("select count(*) from signup where onboarding_id = ? "
+                    + "and email_verified_at is not null"), () -> applicant.submit(applicant.get("/signup/verify"),
+                    "verify code", Map.of("code", code)));
+        }
+
+        private void phoneRound(int round) {
+            act("phone code request " + round, () -> count("select count(*) from phone_code_request "
+                    + "where onboarding_id = ?") >= round, () -> round == 1
+                    ? applicant.submit(applicant.get("/signup/phone"), "Send Code", Map.of("phoneNumber", mobile))
+                    : applicant.submit(applicant.get("/signup/phone"), "Send Code"));
+            String code = find(await("text message " + round, () -> outbox("SMS", e164, null, round)),
+                    "code is (\\d{6})");
+            act("phone code " + round, () -> count("select phone_verifications from signup where onboarding_id = ?")
+                    >= round, () -> applicant.submit(applicant.get("/signup/phone/code"), "Verify Code",
+                    Map.of("code", code)));
+        }
+
+        private void submitRecord() {
+            act("submit record", () -> has("select count(*) from access_request where onboarding_id = ?"), () -> {
+                Page setup = applicant.get("/setup");
+                if (!setup.text().contains("Account setup")) {
+                    return setup;
+                }
+                Page popUp = applicant.submit(setup, "Confirm",
+                        Map.of("recordSelected", reference, "confirmRecord", "yes"));
+                return popUp.text().contains("Submit your request") ? applicant.submit(popUp, "Submit") : popUp;
+            });
+        }
+
+        private void approve() {
+            act("approve", () -> has("select count(*) from access_request where onboarding_id = ? "
+                    + "and decision is not null"), () -> {
+                        Browser staff = reviewer();
+                        Page review = staff.get("/staff/reviews/" + onboarding);
+                        return review.text().contains("Approve") ? staff.submit(review, "Approve") : review;
+                    });
+        }
+
+        private Browser caseworker() {
+            return staff("caseworker");
+        }
+
+        private Browser reviewer() {
+            return staff("reviewer");
+        }
+
+
+        private Optional<UUID> onboardingId() {
+            return db.sql("select id from onboarding where applicant_email = ?").param(email).query(UUID.class)
+                    .optional();
+        }
+
+        private boolean has(String countSql) {
+            return count(countSql) > 0;
+        }
+
+        private int count(String sql) {
+            return db.sql(sql).param(onboarding).query(Integer.class).optional().orElse(0);
+        }
+
+        /** Messages beyond those the journey should have had. */
+        int duplicates() {
+            return extra("EMAIL", SETUP, 1) + extra("EMAIL", INVITATION, 1) + extra("EMAIL", EMAIL_CODE, 1)
+                    + extra("EMAIL", ACTIVATION, 1) + Math.max(0, sent("SMS", e164, null) - 2);
+        }
+
+        private int extra(String channel, String subject, int expected) {
+            return Math.max(0, sent(channel, email, subject) - expected);
+        }
+    }
+
+    /**
+     * One signed-in browser per staff user for every journey, as a caseworker works through many onboardings (and
+     * so that 40 sign-ins do not load the machine); signed in again after the app restarted.
+     */
+    private final Map<String, Browser> staff = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Browser staff(String username) {
+        synchronized (staff) {
+            return staff.computeIfAbsent(username, this::signIn);
+        }
+    }
+
+    /** Staff sign in again after the app restarted (their sessions lived in the app's memory). */
+    void forgetStaffSessions() {
+        staff.clear();
+    }
+
+    private Browser signIn(String username) {
+        Browser browser = new Browser(base);
+        AtomicInteger tries = new AtomicInteger();
+        act("sign in " + username, () -> tries.get() > 0 && browser.get("/staff").text()
+                        .contains("Signed in as " + username),
+                () -> {
+                    tries.incrementAndGet();
+                    return browser.submit(browser.get("/staff/sign-in"), "Sign in",
+                            Map.of("username", username, "password", "demo"));
+                });
+        return browser;
+    }
+
+    /** The n-th message (1-based) to {@code to} on the channel (with the subject, for emails), once it is there. */
+    private Optional<String> outbox(String channel, String to, String subject, int nth) {
+        List<String> bodies = subject == null
+                ? db.sql("select body from local_outbox where channel = ? and recipient = ? order by id")
+                        .params(channel, to).query((rs, n) -> rs.getString(1)).list()
+                : db.sql("select body from local_outbox where channel = ? and recipient = ? and subject = ? order by id")
+                        .params(channel, to, subject).query((rs, n) -> rs.getString(1)).list();
+        return bodies.size() >= nth ? Optional.of(bodies.get(nth - 1)) : Optional.empty();
+    }
+
+    private int sent(String channel, String to, String subject) {
+        return subject == null
+                ? db.sql("select count(*) from local_outbox where channel = ? and recipient = ?").params(channel, to)
+                        .query(Integer.class).single()
+                : db.sql("select count(*) from local_outbox where channel = ? and recipient = ? and subject = ?")
+                        .params(channel, to, subject).query(Integer.class).single();
+    }
+
+    private static String find(String body, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(body);
+        if (!matcher.find()) {
+            throw new AssertionError("No " + regex + " in:\n" + body);
+        }
+        return matcher.group(1);
+    }
+
+    /** Repeats {@code request} until {@code done}, as a person would after an error page or a failed connection. */
+    private void act(String what, BooleanSupplier done, Supplier<Page> request) {
+        while (!safely(done)) {
+            checkDeadline(what);
+            attempt(request);
+            if (!safely(done)) {
+                sleep(PAUSE);
+            }
+        }
+    }
+
+    /** A check that could not be made (the app was away) is not done yet. */
+    private static boolean safely(BooleanSupplier done) {
+        try {
+            return done.getAsBoolean();
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** One request, counted: an error page, a "try again shortly" page, or no answer at all. */
+    private Page attempt(Supplier<Page> request) {
+        while (true) {
+            checkDeadline("a page");
+            try {
+                Page page = request.get();
+                if (page.status() == 503) {
+                    tryAgainPages.incrementAndGet();
+                } else if (page.status() >= 400) {
+                    errorPages.incrementAndGet();
+                    errors.add(page.status() + " " + page.uri().getPath());
+                } else {
+                    return page;
+                }
+            } catch (IllegalStateException e) {
+                if (failedConnections.incrementAndGet() == 1) {
+                    errors.add("no answer: " + e);
+                }
+            } catch (AssertionError e) {
+                // The page was not the one expected (it moved on, or showed an error): look again.
+                errors.add("unexpected page: " + e.getMessage().lines().findFirst().orElse(""));
+                return null;
+            }
+            sleep(PAUSE);
+        }
+    }
+
+    private <T> T await(String what, Supplier<Optional<T>> probe) {
+        long started = System.nanoTime();
+        while (true) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                long ended = faultEndedAt;
+                if (ended != 0 && started < ended) {
+                    longestRecoveryMillis.accumulateAndGet((System.nanoTime() - ended) / 1_000_000, Math::max);
+                }
+                return value.get();
+            }
+            checkDeadline(what);
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private void checkDeadline(String what) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("Deadline passed waiting for " + what);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("Stopped waiting for " + what);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.csonline.onboarding.journey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.csonline.onboarding.harness.AppProcess;
+import org.h2.jdbcx.JdbcDataSource;
+import org.h2.tools.Server;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the fault tests run: a file database served by H2 over TCP from this JVM (so a proxy can cut the app off it,
+ * and a killed app finds its data again), the engine in its own process (harness), and the app jar in the
+ * {@code camunda} profile, reaching both over loopback.
+ */
+final class FaultStack implements AutoCloseable {
+
+    static final String CODE_HASH_KEY = "fault-test-key-fault-test-key-fault";
+
+    private final Server database;
+    private final String databaseName = "cso-" + UUID.randomUUID();
+
+    FaultStack() {
+        try {
+            Path directory = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "fault-db"));
+            database = Server.createTcpServer("-tcpPort", Integer.toString(freePort()), "-baseDir",
+                    directory.toAbsolutePath().toString(), "-ifNotExists").start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int databasePort() {
+        return database.getPort();
+    }
+
+    /** The JDBC URL of the database through the given port (the server's own, or a proxy's). */
+    String databaseUrl(int port) {
+        return "jdbc:h2:tcp://127.0.0.1:" + port + "/./" + databaseName;
+    }
+
+    /** The test's own view of the database, past any proxy. */
+    JdbcClient jdbc() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(databaseUrl(databasePort()));
+        dataSource.setUser("sa");
+        return JdbcClient.create(dataSource);
+    }
+
+    /** The app in the camunda profile against the engine at {@code grpcAddress} and the database on {@code dbPort}. */
+    AppProcess.Builder app(String grpcAddress, int dbPort) {
+        return AppProcess.builder()
+                .profile("camunda")
+                // Ready once started (after the model is deployed), not when the web server first answers.
+                .readyPath("/actuator/health/readiness")
+                .property("spring.datasource.url", databaseUrl(dbPort))
+                .property("camunda.client.grpc-address", grpcAddress)
+                .property("camunda.client.rest-address", "http://127.0.0.1:" + freePort())
+                .property("camunda.client.prefer-rest-over-grpc", "false")
+                .property("camunda.client.auth.method", "none")
+                // A job whose completion was lost in a cut is activated again after this (default 5 minutes).
+                .property("camunda.client.worker.defaults.timeout", "PT15S")
+                .property("cso.security.code-hash-key", CODE_HASH_KEY)
+                .property("cso.process.invitation-release-delay", "PT1S")
+                .property("cso.delivery.outcome-wait", "PT2S")
+                .property("cso.delivery.initial-backoff", "PT1S")
+                .property("cso.process-commands.max-backoff", "PT2S")
+                .property("cso.staff.users[0].username", "caseworker")
+                .property("cso.staff.users[0].password", "demo")
+                .property("cso.staff.users[0].roles[0]", "CASEWORKER")
+                .property("cso.staff.users[1].username", "reviewer")
+                .property("cso.staff.users[1].password", "demo")
+                .property("cso.staff.users[1].roles[0]", "REVIEWER");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        database.stop();
+    }
+}
