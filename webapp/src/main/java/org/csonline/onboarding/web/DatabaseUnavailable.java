@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.csonline.onboarding.ratelimit.RateLimiter;
 import org.csonline.onboarding.support.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * When the database cannot be reached, every page answers with the service's own "try again shortly" page (HTTP 503
  * with Retry-After) instead of a 500. Nothing is half-written: each page's changes, and the process commands they
  * cause, are one transaction. The app needs no restart: the connection pool connects again when the database is back.
- * A filter rather than a controller advice, so failures in other filters (sessions, security) are caught too.
+ * A filter rather than a controller advice, so failures in other filters (sessions, security) are caught too. The
+ * rate-limit attempts such a request took are given back: the person did nothing the limits are for.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,20 +28,35 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
     static final String RETRY_AFTER_SECONDS = "30";
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
+    private final RateLimiter rateLimiter;
+
+    DatabaseUnavailable(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        try {
-            chain.doFilter(request, response);
-        } catch (ServletException | RuntimeException e) {
-            if (!DatabaseFailures.isUnreachable(e) || response.isCommitted()) {
-                throw e;
+        try (RateLimiter.Attempts attempts = rateLimiter.countAttempts()) {
+            try {
+                chain.doFilter(request, response);
+            } catch (ServletException | RuntimeException e) {
+                if (!DatabaseFailures.isUnreachable(e) || response.isCommitted()) {
+                    throw e;
+                }
+                // Nothing was done: the attempt does not count towards the person's limits.
+                attempts.giveBack();
+                answerTryAgain(request, response, e);
             }
-            log.warn("Database unreachable: {} answered 503 ({})", request.getRequestURI(), rootMessage(e));
-            response.resetBuffer();
-            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
+    }
+
+    private static void answerTryAgain(HttpServletRequest request, HttpServletResponse response, Exception e)
+            throws IOException {
+        log.warn("Database unreachable: {} answered 503 ({})", request.getRequestURI(), rootMessage(e));
+        response.resetBuffer();
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -50,7 +50,7 @@ public final class GrpcBackPressureProxy implements AutoCloseable {
     private final ManagedChannel engine;
     private final Server server;
     private final Set<String> methods;
-    private final int rejectEvery;
+    private volatile int rejectEvery;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
 
@@ -76,6 +76,19 @@ public final class GrpcBackPressureProxy implements AutoCloseable {
 
     public String grpcAddress() {
         return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** Pushes back on every n-th chosen call until the returned handle is closed. */
+    public PushBack pushBackEvery(int n) {
+        int before = rejectEvery;
+        rejectEvery = n;
+        return () -> rejectEvery = before;
+    }
+
+    /** Ends a period of back-pressure. */
+    public interface PushBack extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Calls answered RESOURCE_EXHAUSTED so far. */

@@ -48,7 +48,7 @@ final class FaultJourneys {
     private final AtomicInteger tryAgainPages = new AtomicInteger();
     private final AtomicInteger failedConnections = new AtomicInteger();
     private final AtomicLong longestRecoveryMillis = new AtomicLong();
-    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, AtomicInteger> errors = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long faultEndedAt;
 
     FaultJourneys(String base, JdbcClient db, Duration budget) {
@@ -97,7 +97,7 @@ final class FaultJourneys {
         return new Figures(journeys.size(), completed, duplicates, errorPages.get(), tryAgainPages.get(),
                 failedConnections.get(), longestRecoveryMillis.get() / 1000.0,
                 journeys.stream().filter(j -> j.stage != Stage.ACTIVATED).map(j -> j.email + " at " + j.stage).toList(),
-                List.copyOf(errors));
+                errors.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).sorted().toList());
     }
 
     /** What a fault test prints and asserts on. */
@@ -148,7 +148,7 @@ final class FaultJourneys {
                 case INVITED -> acceptInvitation();
                 case EMAIL_VERIFIED -> verifyEmail();
                 case DETAILS -> act("account details", () -> has("select count(*) from signup where onboarding_id = ? "
-                        + "and password_hash is not null"), () -> applicant.submit(applicant.get("/signup/details"),
+                        + "and password_hash is not null"), () -> submitOn(applicant, "/signup/details",
                         "Create", Map.of("givenName", "Sam", "surname", "Fault", "newPassword", PASSWORD,
                                 "confirmNewPassword", PASSWORD)));
                 case PHONE_1 -> phoneRound(1);
@@ -161,8 +161,8 @@ final class FaultJourneys {
 
         private void start() {
             Browser staff = caseworker();
-            act("start onboarding", () -> onboardingId().isPresent(), () -> staff.submit(
-                    staff.get("/staff/onboardings/new"), "Send setup email",
+            act("start onboarding", () -> onboardingId().isPresent(), () -> submitOn(
+                    staff, "/staff/onboardings/new", "Send setup email",
                     Map.of("applicantEmail", email, "recordReference", reference, "recordName", recordName)));
             onboarding = onboardingId().orElseThrow();
         }
@@ -189,24 +189,24 @@ final class FaultJourneys {
 
         private void verifyEmail() {
             act("request email code", () -> has("select count(*) from email_code where onboarding_id = ?"),
-                    () -> applicant.submit(applicant.get("/signup/email"), "Send verification code",
+                    () -> submitOn(applicant, "/signup/email", "Send verification code",
                             Map.of("email", email)));
             String code = find(await("email code", () -> outbox("EMAIL", email, EMAIL_CODE, 1)),
                     "verification code is: (\\d{6})");
             act("verify email", () -> has("select count(*) from signup where onboarding_id = ? "
-                    + "and email_verified_at is not null"), () -> applicant.submit(applicant.get("/signup/verify"),
+                    + "and email_verified_at is not null"), () -> submitOn(applicant, "/signup/verify",
                     "verify code", Map.of("code", code)));
         }
 
         private void phoneRound(int round) {
             act("phone code request " + round, () -> count("select count(*) from phone_code_request "
                     + "where onboarding_id = ?") >= round, () -> round == 1
-                    ? applicant.submit(applicant.get("/signup/phone"), "Send Code", Map.of("phoneNumber", mobile))
-                    : applicant.submit(applicant.get("/signup/phone"), "Send Code"));
+                    ? submitOn(applicant, "/signup/phone", "Send Code", Map.of("phoneNumber", mobile))
+                    : submitOn(applicant, "/signup/phone", "Send Code", Map.of()));
             String code = find(await("text message " + round, () -> outbox("SMS", e164, null, round)),
                     "code is (\\d{6})");
             act("phone code " + round, () -> count("select phone_verifications from signup where onboarding_id = ?")
-                    >= round, () -> applicant.submit(applicant.get("/signup/phone/code"), "Verify Code",
+                    >= round, () -> submitOn(applicant, "/signup/phone/code", "Verify Code",
                     Map.of("code", code)));
         }
 
@@ -288,7 +288,7 @@ final class FaultJourneys {
                         .contains("Signed in as " + username),
                 () -> {
                     tries.incrementAndGet();
-                    return browser.submit(browser.get("/staff/sign-in"), "Sign in",
+                    return submitOn(browser, "/staff/sign-in", "Sign in",
                             Map.of("username", username, "password", "demo"));
                 });
         return browser;
@@ -320,6 +320,12 @@ final class FaultJourneys {
         return matcher.group(1);
     }
 
+    /** Opens the page and presses the button on it, unless the page itself was an error page. */
+    private static Page submitOn(Browser browser, String path, String button, Map<String, String> fields) {
+        Page page = browser.get(path);
+        return page.status() >= 400 ? page : browser.submit(page, button, fields);
+    }
+
     /** Repeats {@code request} until {@code done}, as a person would after an error page or a failed connection. */
     private void act(String what, BooleanSupplier done, Supplier<Page> request) {
         while (!safely(done)) {
@@ -346,25 +352,33 @@ final class FaultJourneys {
             checkDeadline("a page");
             try {
                 Page page = request.get();
+                if (page != null && page.uri().getPath().equals("/staff/sign-in") && page.uri().getQuery() == null) {
+                    // The app restarted and forgot the staff session: sign in again, as staff would.
+                    forgetStaffSessions();
+                    return page;
+                }
                 if (page.status() == 503) {
                     tryAgainPages.incrementAndGet();
                 } else if (page.status() >= 400) {
                     errorPages.incrementAndGet();
-                    errors.add(page.status() + " " + page.uri().getPath());
+                    note(page.status() + " " + page.uri().getPath());
                 } else {
                     return page;
                 }
             } catch (IllegalStateException e) {
-                if (failedConnections.incrementAndGet() == 1) {
-                    errors.add("no answer: " + e);
-                }
+                failedConnections.incrementAndGet();
+                note("no answer: " + e.getMessage());
             } catch (AssertionError e) {
                 // The page was not the one expected (it moved on, or showed an error): look again.
-                errors.add("unexpected page: " + e.getMessage().lines().findFirst().orElse(""));
+                note("unexpected page: " + e.getMessage().lines().findFirst().orElse(""));
                 return null;
             }
             sleep(PAUSE);
         }
+    }
+
+    private void note(String what) {
+        errors.computeIfAbsent(what.replaceAll("[0-9a-f-]{36}", "ID"), k -> new AtomicInteger()).incrementAndGet();
     }
 
     private <T> T await(String what, Supplier<Optional<T>> probe) {

@@ -65,6 +65,8 @@ final class FaultStack implements AutoCloseable {
                 .property("camunda.client.rest-address", "http://127.0.0.1:" + freePort())
                 .property("camunda.client.prefer-rest-over-grpc", "false")
                 .property("camunda.client.auth.method", "none")
+                // The first deployment to a cold engine on a busy machine can take longer than the default 10 s.
+                .property("camunda.client.request-timeout", "PT30S")
                 // A job whose completion was lost in a cut is activated again after this (default 5 minutes).
                 .property("camunda.client.worker.defaults.timeout", "PT15S")
                 .property("cso.security.code-hash-key", CODE_HASH_KEY)
@@ -72,6 +74,13 @@ final class FaultStack implements AutoCloseable {
                 .property("cso.delivery.outcome-wait", "PT2S")
                 .property("cso.delivery.initial-backoff", "PT1S")
                 .property("cso.process-commands.max-backoff", "PT2S")
+                // Every journey's browser comes from 127.0.0.1: lift the per-address limits people do not share.
+                .property("cso.rate-limit.limits.email-code-send.per-address", "100000")
+                .property("cso.rate-limit.limits.phone-code-send.per-address", "100000")
+                .property("cso.rate-limit.limits.email-code-check.per-address", "100000")
+                .property("cso.rate-limit.limits.phone-code-check.per-address", "100000")
+                .property("cso.rate-limit.limits.invitation-open.per-address", "100000")
+                .property("cso.rate-limit.limits.password-check.per-address", "100000")
                 .property("cso.staff.users[0].username", "caseworker")
                 .property("cso.staff.users[0].password", "demo")
                 .property("cso.staff.users[0].roles[0]", "CASEWORKER")

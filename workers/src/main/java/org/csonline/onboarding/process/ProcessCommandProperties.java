@@ -36,7 +36,7 @@ public record ProcessCommandProperties(
         claimTimeout = claimTimeout == null ? Duration.ofSeconds(60) : claimTimeout;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
         backoffMultiplier = backoffMultiplier == null ? 2.0 : backoffMultiplier;
-        maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofSeconds(10) : maxBackoff;
         keepDone = keepDone == null ? Duration.ofDays(7) : keepDone;
         readyBacklog = readyBacklog == null ? 1000 : readyBacklog;
         if (claimTimeout.compareTo(requestTimeout) <= 0) {

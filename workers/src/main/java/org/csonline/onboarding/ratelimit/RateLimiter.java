@@ -6,6 +6,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.csonline.onboarding.ratelimit.RateLimitProperties.Limit;
@@ -57,7 +59,46 @@ public class RateLimiter {
                 .withCustomTimePrecision(time)
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            List<Bucket> taken = TAKEN.get();
+            if (taken != null) {
+                taken.add(bucket);
+            }
+        }
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    /** Attempts counted on this thread since {@link #countAttempts()}, so a request that failed can give them back. */
+    private static final ThreadLocal<List<Bucket>> TAKEN = new ThreadLocal<>();
+
+    /**
+     * Starts remembering what this thread's checks take (one web request). A request that failed on our side (the
+     * database away) gives its attempts back with {@link Attempts#giveBack()}: a code request that never reached a
+     * provider must not use up the applicant's limits. Close it when the request ends.
+     */
+    public Attempts countAttempts() {
+        TAKEN.set(new ArrayList<>());
+        return new Attempts();
+    }
+
+    /** The attempts one request took. */
+    public static final class Attempts implements AutoCloseable {
+
+        private Attempts() {
+        }
+
+        public void giveBack() {
+            List<Bucket> taken = TAKEN.get();
+            if (taken != null) {
+                taken.forEach(bucket -> bucket.addTokens(1));
+                taken.clear();
+            }
+        }
+
+        @Override
+        public void close() {
+            TAKEN.remove();
+        }
     }
 
     private void prune() {

@@ -173,8 +173,9 @@ class ProcessCommandRelayTest {
     void backoffGrowsToItsLongest() {
         assertThat(properties.backoffAfter(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(properties.backoffAfter(2)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(properties.backoffAfter(5)).isEqualTo(Duration.ofSeconds(16));
-        assertThat(properties.backoffAfter(50)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.backoffAfter(4)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(properties.backoffAfter(5)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.backoffAfter(50)).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

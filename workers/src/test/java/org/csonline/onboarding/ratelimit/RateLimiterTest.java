@@ -30,6 +30,23 @@ class RateLimiterTest {
     }
 
     @Test
+    void attemptsOfARequestThatFailedOnOurSideAreGivenBack() {
+        for (int i = 0; i < 10; i++) {
+            try (RateLimiter.Attempts attempts = limiter.countAttempts()) {
+                limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:9", "10.0.0.9");
+                attempts.giveBack();
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            try (RateLimiter.Attempts attempts = limiter.countAttempts()) {
+                limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:9", "10.0.0.9");
+            }
+        }
+        assertThatThrownBy(() -> limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:9", "10.0.0.9"))
+                .as("attempts that went through still count").isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
     void limitsEachClientAddressAcrossAccounts() {
         for (int i = 0; i < 5; i++) {
             limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:" + i, "10.0.0.2");

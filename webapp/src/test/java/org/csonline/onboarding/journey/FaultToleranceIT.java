@@ -1,0 +1,187 @@
+package org.csonline.onboarding.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.csonline.onboarding.fault.GrpcBackPressureProxy;
+import org.csonline.onboarding.fault.TcpProxy;
+import org.csonline.onboarding.harness.AppProcess;
+import org.csonline.onboarding.harness.EngineProcess;
+import org.csonline.onboarding.journey.FaultJourneys.Figures;
+import org.csonline.onboarding.journey.FaultJourneys.Journey;
+import org.csonline.onboarding.journey.FaultJourneys.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The four faults of issue 10, each with 20 whole journeys in flight, against the app jar in its own process, the
+ * engine in another, and a file database served over TCP. Between app and engine sit a TCP proxy (cut) and a gRPC
+ * proxy (back-pressure); between app and database another TCP proxy (cut). One app serves the first three tests
+ * (starting it is the slowest part); the last kills it. Each test prints its figures, asserts on them, and finishes
+ * its journeys within two minutes of its own start.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceIT {
+
+    static final int JOURNEYS = 20;
+    static final Duration OUTAGE = Duration.ofSeconds(30);
+    static final Duration BUDGET = Duration.ofSeconds(115);
+    static final Duration STAGGER = Duration.ofMillis(300);
+
+    static FaultStack stack;
+    static EngineProcess engine;
+    static GrpcBackPressureProxy pushBack;
+    static TcpProxy engineLink;
+    static TcpProxy databaseLink;
+    static AppProcess.Builder appConfiguration;
+    static AppProcess app;
+
+    @BeforeAll
+    static void startTheStack() {
+        stack = new FaultStack();
+        engine = EngineProcess.start();
+        // Never pushes back until a test asks it to (every 1 000 000th call).
+        pushBack = GrpcBackPressureProxy.to(engine.port(), Set.of("CreateProcessInstance", "PublishMessage"), 1_000_000);
+        engineLink = TcpProxy.to(portOf(pushBack.grpcAddress()));
+        databaseLink = TcpProxy.to(stack.databasePort());
+        appConfiguration = stack.app("http://127.0.0.1:" + engineLink.port(), databaseLink.port());
+        app = appConfiguration.start();
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        for (AutoCloseable part : new AutoCloseable[] {app, databaseLink, engineLink, pushBack, engine, stack}) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                // stop the rest
+            }
+        }
+    }
+
+    static int portOf(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    @Test
+    @Order(1)
+    void engineAwayThirtySecondsEveryJourneyCompletesWithoutAnErrorPage() {
+        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack.jdbc(), BUDGET);
+        List<Journey> journeys = run.journeys(JOURNEYS);
+        Thread driver = Thread.ofPlatform().daemon().start(() -> run.runAll(journeys, Stage.ACTIVATED, STAGGER));
+
+        FaultJourneys.sleep(Duration.ofSeconds(8));
+        engineLink.cut();
+        String during = stages(journeys);
+        FaultJourneys.sleep(OUTAGE);
+        engineLink.heal();
+        run.faultEnded();
+        join(driver);
+
+        Figures figures = report(run, journeys, "engine away " + OUTAGE.toSeconds() + " s, cut with journeys at "
+                + during);
+        assertThat(figures.tryAgainPages()).as("the engine away never makes a page ask to try again").isZero();
+        assertThat(pendingCommands()).as("every process command acknowledged").isZero();
+    }
+
+    @Test
+    @Order(2)
+    void backPressureEveryJourneyCompletesWithoutAnErrorPage() {
+        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack.jdbc(), BUDGET);
+        List<Journey> journeys = run.journeys(JOURNEYS);
+        try (GrpcBackPressureProxy.PushBack on = pushBack.pushBackEvery(3)) {
+            run.runAll(journeys, Stage.ACTIVATED, STAGGER);
+        }
+        Figures figures = report(run, journeys, "back-pressure, " + pushBack.rejected() + " of " + pushBack.calls()
+                + " starts and publishes answered RESOURCE_EXHAUSTED");
+        assertThat(pushBack.rejected()).as("the engine pushed back").isGreaterThan(JOURNEYS);
+        assertThat(figures.tryAgainPages()).as("back-pressure never makes a page ask to try again").isZero();
+    }
+
+    @Test
+    @Order(3)
+    void databaseAwayThirtySecondsPagesSayTryAgainAndTheAppRecoversByItself() {
+        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack.jdbc(), BUDGET);
+        List<Journey> journeys = run.journeys(JOURNEYS);
+        Thread driver = Thread.ofPlatform().daemon().start(() -> run.runAll(journeys, Stage.ACTIVATED, STAGGER));
+
+        FaultJourneys.sleep(Duration.ofSeconds(8));
+        databaseLink.cut();
+        String during = stages(journeys);
+        FaultJourneys.sleep(OUTAGE);
+        databaseLink.heal();
+        run.faultEnded();
+        join(driver);
+
+        Figures figures = report(run, journeys, "database away " + OUTAGE.toSeconds() + " s, cut with journeys at "
+                + during);
+        assertThat(figures.tryAgainPages()).as("pages during the cut were the service's own 503 page")
+                .isPositive();
+        assertThat(pendingCommands()).as("every process command acknowledged").isZero();
+        assertThat(app.isAlive()).as("recovered without a restart").isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void appKilledMidJourneysAndStartedAgainNothingIsLostOrSentTwice() {
+        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack.jdbc(), BUDGET);
+        List<Journey> journeys = run.journeys(JOURNEYS);
+        List<Journey> submitted = journeys.subList(0, JOURNEYS / 2);
+        List<Journey> invited = journeys.subList(JOURNEYS / 2, JOURNEYS);
+        // Applicant pages keep their session in the app's memory, so the kill falls where no applicant is signed
+        // in: half the applicants have submitted (and were signed out), the others are about to be invited.
+        run.runAll(submitted, Stage.SUBMITTED, STAGGER);
+        Thread reviewing = Thread.ofPlatform().daemon().start(() -> run.runAll(submitted, Stage.APPROVED, STAGGER));
+        Thread inviting = Thread.ofPlatform().daemon().start(() -> run.runAll(invited, Stage.CONFIRMED, STAGGER));
+
+        FaultJourneys.sleep(Duration.ofSeconds(3));
+        int pendingAtKill = pendingCommands();
+        String during = stages(journeys);
+        app.kill();
+        app = appConfiguration.port(app.port()).start();
+        run.faultEnded();
+        join(reviewing);
+        join(inviting);
+        run.runAll(journeys, Stage.ACTIVATED, Duration.ZERO);
+
+        Figures figures = report(run, journeys, "app killed (SIGKILL) with " + pendingAtKill
+                + " process commands unsent, journeys at " + during);
+        assertThat(pendingCommands()).as("every process command acknowledged").isZero();
+        assertThat(figures.errorPages()).isZero();
+    }
+
+    private static Figures report(FaultJourneys run, List<Journey> journeys, String what) {
+        Figures figures = run.figures(journeys);
+        System.out.println(figures.line(what));
+        assertThat(figures.completed()).as(figures.line(what)).isEqualTo(JOURNEYS);
+        assertThat(figures.duplicates()).as("emails or codes sent twice").isZero();
+        assertThat(figures.errorPages()).as("error pages").isZero();
+        return figures;
+    }
+
+    private static int pendingCommands() {
+        return stack.jdbc().sql("select count(*) from process_command where status = 'PENDING'")
+                .query(Integer.class).single();
+    }
+
+    private static String stages(List<Journey> journeys) {
+        return journeys.stream().map(j -> j.stage.name()).distinct().sorted().toList().toString();
+    }
+
+    private static void join(Thread driver) {
+        try {
+            driver.join(BUDGET.plusSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        driver.interrupt();
+    }
+}
