@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.csonline.onboarding.process.ProcessCommandRelay;
 import org.csonline.onboarding.process.ProcessCommandStore;
+import org.csonline.onboarding.process.StuckOnboardingCheck;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,12 +20,15 @@ class StaffHomeController {
     private final Messages messages;
     private final ProcessCommandStore commands;
     private final ProcessCommandRelay relay;
+    private final StuckOnboardingCheck stuckCheck;
     private final Clock clock;
 
-    StaffHomeController(Messages messages, ProcessCommandStore commands, ProcessCommandRelay relay, Clock clock) {
+    StaffHomeController(Messages messages, ProcessCommandStore commands, ProcessCommandRelay relay,
+            StuckOnboardingCheck stuckCheck, Clock clock) {
         this.messages = messages;
         this.commands = commands;
         this.relay = relay;
+        this.stuckCheck = stuckCheck;
         this.clock = clock;
     }
 
@@ -43,6 +47,7 @@ class StaffHomeController {
     String home(Authentication user, Model model) {
         if (user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MANAGER"))) {
             model.addAttribute("engineLink", engineLink());
+            model.addAttribute("stuck", stuckCheck.find());
         }
         return "staff/home";
     }

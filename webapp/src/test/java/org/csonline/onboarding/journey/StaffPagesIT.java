@@ -238,6 +238,27 @@ class StaffPagesIT {
     }
 
     @Test
+    void managersSeeAnOnboardingWhoseProcessNeverHeardAStepTheDatabaseHas() {
+        UUID stuck = UUID.randomUUID();
+        Timestamp hourAgo = Timestamp.from(Instant.now().minusSeconds(3600));
+        jdbc.sql("insert into onboarding (id, applicant_email, record_reference, record_name, caseworker, status, "
+                        + "process_instance_key, created_at, updated_at) values (?, 'stuck@example.org', 'CR-3999', "
+                        + "'Stuck Riley', 'caseworker', 'IN_PROGRESS', 1, ?, ?)")
+                .params(stuck, hourAgo, hourAgo).update();
+        jdbc.sql("insert into signup (onboarding_id, email, email_verified_at, updated_at) values (?, ?, ?, ?)")
+                .params(stuck, "stuck@example.org", hourAgo, hourAgo).update();
+        try {
+            Element listed = signIn("manager").get("/staff").html().selectFirst("#stuck-onboardings");
+            assertThat(listed).isNotNull();
+            assertThat(listed.text()).contains("Stuck Riley: the email address was verified, the process has not heard");
+        } finally {
+            jdbc.sql("delete from process_command where onboarding_id = ?").param(stuck).update();
+            jdbc.sql("delete from signup where onboarding_id = ?").param(stuck).update();
+            jdbc.sql("delete from onboarding where id = ?").param(stuck).update();
+        }
+    }
+
+    @Test
     void livenessAndReadinessAreUpWithTheEngineAndTheBacklogInReadiness() {
         Browser anyone = new Browser(base());
         assertThat(anyone.getJson("/actuator/health/liveness")).contains("\"status\":\"UP\"");

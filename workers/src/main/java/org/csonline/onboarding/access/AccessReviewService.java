@@ -56,13 +56,18 @@ public class AccessReviewService {
         if (inserted == 1) {
             onboardings.setAccount(onboardingId, accountId);
         }
+        process.publish(ProcessMessage.RECORD_CONFIRMATION_SUBMITTED, onboardingId, "1", reviewDates(now));
+    }
+
+    /** The review's due and follow-up dates for a request submitted at {@code submittedAt}, as process variables. */
+    public Map<String, Object> reviewDates(Instant submittedAt) {
         // Due in working days; follow up on the next working day, or at the due time if that comes first.
-        Instant due = workingDays.plus(now, timing.accessReviewPeriod());
-        Instant followUp = workingDays.plus(now, Duration.ofDays(1));
+        Instant due = workingDays.plus(submittedAt, timing.accessReviewPeriod());
+        Instant followUp = workingDays.plus(submittedAt, Duration.ofDays(1));
         Map<String, Object> variables = new HashMap<>();
         variables.put("accessReviewDue", due.toString());
         variables.put("accessReviewFollowUp", (followUp.isBefore(due) ? followUp : due).toString());
-        process.publish(ProcessMessage.RECORD_CONFIRMATION_SUBMITTED, onboardingId, "1", variables);
+        return variables;
     }
 
     /** The account the applicant created in this onboarding, or the existing one it linked at sign-in. */

@@ -7,12 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.csonline.onboarding.process.ProcessCommandProperties;
 import org.csonline.onboarding.process.ProcessProperties;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SecurityProperties.class, CouncilProperties.class, ProcessProperties.class,
-        ProcessCommandProperties.class})
+@EnableConfigurationProperties({SecurityProperties.class, CouncilProperties.class, ProcessProperties.class})
 class SupportConfiguration {
 
     @Bean
