@@ -159,6 +159,7 @@ class CaseworkerController {
                         check.triesLeft()));
                 return show(id, user, model);
             }
+            case NOT_CONFIRMED -> throw new IllegalStateException("a check always decides: " + check);
         }
         return "redirect:/staff/onboardings/" + id;
     }
