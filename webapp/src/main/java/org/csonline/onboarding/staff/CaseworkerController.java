@@ -70,6 +70,7 @@ class CaseworkerController {
         boolean manager = isManager(caseworker);
         model.addAttribute("allOnboardings", manager);
         model.addAttribute("onboardings", manager ? onboardings.all() : onboardings.byCaseworker(caseworker.getName()));
+        model.addAttribute("tasklistStarts", tasklistStarts.waiting());
         List<StaffNotice> staffNotices = notices.forUser(caseworker.getName(), manager);
         model.addAttribute("notices", staffNotices);
         // Each "Open" link says which record it opens, for screen readers listing the page's links.

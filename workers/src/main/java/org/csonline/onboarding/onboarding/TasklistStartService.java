@@ -3,6 +3,7 @@ package org.csonline.onboarding.onboarding;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,6 +89,15 @@ public class TasklistStartService {
                 .params(Timestamp.from(clock.instant()), onboardingId).update();
         process.publish(ProcessMessage.APPLICANT_DETAILS_ENTERED, onboardingId, "details",
                 onboardings.startVariables());
+    }
+
+    /** Tasklist starts still waiting for their details, oldest first: any caseworker may enter them. */
+    public List<TasklistStart> waiting() {
+        return jdbc.sql("select onboarding_id, details_due from tasklist_start where details_entered_at is null "
+                        + "and details_due > ? order by created_at")
+                .param(Timestamp.from(clock.instant()))
+                .query((rs, n) -> new TasklistStart(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), false))
+                .list();
     }
 
     private Optional<TasklistStart> byProcessInstance(long processInstanceKey) {
