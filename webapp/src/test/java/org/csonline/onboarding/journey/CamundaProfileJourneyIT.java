@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -72,8 +73,15 @@ class CamundaProfileJourneyIT {
              CamundaClient tasklist = CamundaClient.newClientBuilder().grpcAddress(URI.create(engine.grpcAddress()))
                      .preferRestOverGrpc(false).build()) {
             // Step 1 in Tasklist: the start form has no fields, so Tasklist creates the instance with no variables.
-            tasklist.newCreateInstanceCommand().bpmnProcessId("cso-onboarding").latestVersion().variables(Map.of())
-                    .send().join();
+            // The app's home page answers a moment before its deployment is done: wait for the model.
+            Eventually.value("the model deployed by the app", () -> {
+                try {
+                    return Optional.of(tasklist.newCreateInstanceCommand().bpmnProcessId("cso-onboarding")
+                            .latestVersion().variables(Map.of()).send().join().getProcessInstanceKey());
+                } catch (ClientStatusException e) {
+                    return Optional.empty();
+                }
+            });
 
             // The caseworker (an account from the environment) finds it on our pages and enters the details.
             Browser caseworker = staff(app, "jo.caseworker", "caseworker-password-1");
@@ -148,6 +156,8 @@ class CamundaProfileJourneyIT {
                 .property("camunda.client.prefer-rest-over-grpc", "false")
                 .property("camunda.client.rest-address", "http://127.0.0.1:" + freeLoopbackPort())
                 .property("camunda.client.auth.method", "none")
+                // The shared build machine can be slow to answer the first deployment; 10 s is the client's default.
+                .property("camunda.client.request-timeout", "PT60S")
                 .property("spring.datasource.url", "jdbc:h2:file:" + data.resolve("cso").toAbsolutePath())
                 .property("cso.process.invitation-release-delay", "PT1S")
                 .property("cso.sendgrid.api-base-url", sendGrid.baseUrl())
