@@ -1,6 +1,7 @@
 # Sourced by ./mvnw and .ci/run (POSIX sh): makes JAVA_HOME a JDK of at least 21, which the Zeebe engine and the
-# build need. A JAVA_HOME that is set and new enough is kept; otherwise the newest JDK >= 21 under /usr/lib/jvm is
-# used (on Debian the default java may be 17). With none, it stops and says what to install.
+# build need. A JAVA_HOME that is set and new enough is kept (or, with none set, a java on the PATH that is);
+# otherwise the newest JDK >= 21 under /usr/lib/jvm is used (on Debian the default java may be 17). With none, it
+# stops and says what to install.
 cso_java_version() {
   "$1/bin/java" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
@@ -9,6 +10,14 @@ cso_java_version() {
 cso_pick_jdk() {
   if [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     cso_version=$(cso_java_version "$JAVA_HOME")
+    if [ -n "$cso_version" ] && [ "$cso_version" -ge 21 ]; then
+      return 0
+    fi
+  fi
+  # No JAVA_HOME, but the java on the PATH is new enough (e.g. macOS, SDKMAN): Maven uses that one.
+  if [ -z "${JAVA_HOME-}" ] && command -v java >/dev/null 2>&1; then
+    cso_version=$(java -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
     if [ -n "$cso_version" ] && [ "$cso_version" -ge 21 ]; then
       return 0
     fi

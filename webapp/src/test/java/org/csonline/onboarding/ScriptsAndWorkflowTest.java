@@ -91,7 +91,7 @@ class ScriptsAndWorkflowTest {
     @Test
     void theWrapperPicksAJdkOf21OrNewerWhenJavaHomeIsMissingOrOld() throws Exception {
         for (String javaHome : List.of("", "/usr/lib/jvm/java-17-openjdk-amd64")) {
-            ProcessBuilder builder = new ProcessBuilder("sh", "-c", ". ./.mvn/pick-jdk.sh && \"$JAVA_HOME/bin/java\" -version");
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", ". ./.mvn/pick-jdk.sh && \"${JAVA_HOME:+$JAVA_HOME/bin/}java\" -version");
             builder.environment().put("JAVA_HOME", javaHome);
             Result result = run(builder);
             assertThat(result.exitCode()).as(result.output()).isZero();
