@@ -39,6 +39,12 @@ public class OnboardingRepository {
                 .update();
     }
 
+    /** The process instance the onboarding runs in, once it has one (Operate's id for it). */
+    public Optional<Long> processInstanceKey(UUID id) {
+        return jdbc.sql("select process_instance_key from onboarding where id = ? and process_instance_key is not null")
+                .param(id).query(Long.class).optional();
+    }
+
     /** The onboarding this one invites again, if it is a re-invitation. */
     public Optional<UUID> previousOf(UUID id) {
         return jdbc.sql("select previous_onboarding_id from onboarding where id = ? and previous_onboarding_id is not null")
@@ -89,7 +95,7 @@ public class OnboardingRepository {
     /**
      * Makes {@code key} the onboarding's process instance unless it already has one; returns the instance it has
      * now, or empty when there is no such onboarding. The first caller wins (a compare-and-set), so when a start was
-     * sent twice and made two instances, everyone agrees which one is the onboarding's (docs/adr/002).
+     * sent twice and made two instances, everyone agrees which one is the onboarding's (docs/adr/003).
      */
     public Optional<Long> claimProcessInstance(UUID id, long key) {
         jdbc.sql("update onboarding set process_instance_key = ? where id = ? and process_instance_key is null")

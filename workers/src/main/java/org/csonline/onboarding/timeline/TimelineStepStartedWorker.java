@@ -6,6 +6,8 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.UUID;
 import org.csonline.onboarding.process.ProcessInstanceGuard;
 import org.csonline.onboarding.timeline.TimelineEntry.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TimelineStepStartedWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(TimelineStepStartedWorker.class);
 
     private final TimelineService timeline;
     private final ProcessInstanceGuard guard;
@@ -24,7 +28,13 @@ public class TimelineStepStartedWorker {
     }
 
     @JobWorker(type = "timeline-step-started", fetchVariables = "onboardingId")
-    public void stepStarted(ActivatedJob job, @Variable String onboardingId) {
+    public void stepStarted(ActivatedJob job, @Variable(optional = true) String onboardingId) {
+        if (onboardingId == null) {
+            // A listener job blocks its element until completed: never fail it for good over a missing step record.
+            log.warn("Timeline: {} of {} in instance {} has no onboardingId; not recorded", job.getType(),
+                    job.getElementId(), job.getProcessInstanceKey());
+            return;
+        }
         UUID onboarding = UUID.fromString(onboardingId);
         if (guard.isOnboardingsInstance(onboarding, job.getProcessInstanceKey())) {
             timeline.record(onboarding, job.getElementId(), Phase.STARTED, job.getKey());
