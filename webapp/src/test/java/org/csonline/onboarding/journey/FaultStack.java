@@ -1,5 +1,12 @@
 package org.csonline.onboarding.journey;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,13 +22,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the fault tests run: a file database served by H2 over TCP from this JVM (so a proxy can cut the app off it,
- * and a killed app finds its data again), the engine in its own process (harness), and the app jar in the
- * {@code camunda} profile, reaching both over loopback.
+ * and a killed app finds its data again), the engine in its own process (harness), WireMock playing SendGrid and
+ * Twilio Verify (the camunda profile has no stand-ins), and the app jar in the {@code camunda} profile, reaching all
+ * of them over loopback.
  */
 final class FaultStack implements AutoCloseable {
 
     static final String CODE_HASH_KEY = "fault-test-key-fault-test-key-fault";
+    static final String SERVICE = "VA0123456789abcdef0123456789abcdef";
+    static final String VERIFICATIONS = "/v2/Services/" + SERVICE + "/Verifications";
+    static final String CHECK = "/v2/Services/" + SERVICE + "/VerificationCheck";
+    /** The code Twilio Verify (WireMock) approves; it never leaves Twilio in real life, so the test knows it. */
+    static final String PHONE_CODE = "493027";
 
+    final WireMockServer sendGrid = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+            .containerThreads(40));
+    final WireMockServer twilio = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+            .containerThreads(40));
     private final Server database;
     private final String databaseName = "cso-" + UUID.randomUUID();
 
@@ -35,6 +52,19 @@ final class FaultStack implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        sendGrid.start();
+        twilio.start();
+        sendGrid.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(202)));
+        twilio.stubFor(post(VERIFICATIONS).willReturn(twilioVerification(201, "pending")));
+        twilio.stubFor(post(CHECK).willReturn(twilioVerification(200, "pending")));
+        twilio.stubFor(post(CHECK).withFormParam("Code", equalTo(PHONE_CODE))
+                .willReturn(twilioVerification(200, "approved")));
+    }
+
+    private static ResponseDefinitionBuilder twilioVerification(int status, String state) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
+                {"sid": "VE0123456789abcdef0123456789abcdef", "service_sid": "%s", "to": "+447400765432",
+                 "channel": "sms", "status": "%s", "valid": %s}""".formatted(SERVICE, state, state.equals("approved")));
     }
 
     int databasePort() {
@@ -70,6 +100,13 @@ final class FaultStack implements AutoCloseable {
                 // A job whose completion was lost in a cut is activated again after this (default 5 minutes).
                 .property("camunda.client.worker.defaults.timeout", "PT15S")
                 .property("cso.security.code-hash-key", CODE_HASH_KEY)
+                .property("cso.sendgrid.api-key", "SG.fault-test")
+                .property("cso.sendgrid.from-email", "noreply@norfolk.example")
+                .property("cso.sendgrid.api-base-url", sendGrid.baseUrl())
+                .property("cso.twilio.account-sid", "AC0123456789abcdef0123456789abcdef")
+                .property("cso.twilio.auth-token", "fault-test")
+                .property("cso.twilio.verify-service-sid", SERVICE)
+                .property("cso.twilio.api-base-url", twilio.baseUrl())
                 .property("cso.process.invitation-release-delay", "PT1S")
                 .property("cso.delivery.outcome-wait", "PT2S")
                 .property("cso.delivery.initial-backoff", "PT1S")
@@ -100,5 +137,7 @@ final class FaultStack implements AutoCloseable {
     @Override
     public void close() {
         database.stop();
+        sendGrid.stop();
+        twilio.stop();
     }
 }

@@ -74,7 +74,7 @@ class FaultToleranceIT {
     @Test
     @Order(1)
     void engineAwayThirtySecondsEveryJourneyCompletesWithoutAnErrorPage() {
-        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack.jdbc(), BUDGET);
+        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack, BUDGET);
         List<Journey> journeys = run.journeys(JOURNEYS);
         Thread driver = Thread.ofPlatform().daemon().start(() -> run.runAll(journeys, Stage.ACTIVATED, STAGGER));
 
@@ -95,7 +95,7 @@ class FaultToleranceIT {
     @Test
     @Order(2)
     void backPressureEveryJourneyCompletesWithoutAnErrorPage() {
-        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack.jdbc(), BUDGET);
+        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack, BUDGET);
         List<Journey> journeys = run.journeys(JOURNEYS);
         try (GrpcBackPressureProxy.PushBack on = pushBack.pushBackEvery(3)) {
             run.runAll(journeys, Stage.ACTIVATED, STAGGER);
@@ -109,7 +109,7 @@ class FaultToleranceIT {
     @Test
     @Order(3)
     void databaseAwayThirtySecondsPagesSayTryAgainAndTheAppRecoversByItself() {
-        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack.jdbc(), BUDGET);
+        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack, BUDGET);
         List<Journey> journeys = run.journeys(JOURNEYS);
         Thread driver = Thread.ofPlatform().daemon().start(() -> run.runAll(journeys, Stage.ACTIVATED, STAGGER));
 
@@ -132,30 +132,25 @@ class FaultToleranceIT {
     @Test
     @Order(4)
     void appKilledMidJourneysAndStartedAgainNothingIsLostOrSentTwice() {
-        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack.jdbc(), BUDGET);
+        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack, BUDGET);
         List<Journey> journeys = run.journeys(JOURNEYS);
-        List<Journey> submitted = journeys.subList(0, JOURNEYS / 2);
-        List<Journey> invited = journeys.subList(JOURNEYS / 2, JOURNEYS);
-        // Applicant pages keep their session in the app's memory, so the kill falls where no applicant is signed
-        // in: half the applicants have submitted (and were signed out), the others are about to be invited.
-        run.runAll(submitted, Stage.SUBMITTED, STAGGER);
-        Thread reviewing = Thread.ofPlatform().daemon().start(() -> run.runAll(submitted, Stage.APPROVED, STAGGER));
-        Thread inviting = Thread.ofPlatform().daemon().start(() -> run.runAll(invited, Stage.CONFIRMED, STAGGER));
-
-        FaultJourneys.sleep(Duration.ofSeconds(3));
+        // Applicant pages keep their session in the app's memory (issue 9 moves it to the database), so the kill
+        // falls while staff start and confirm and the process sends setup emails, before any applicant signs in;
+        // the applicants' part runs on the restarted app.
+        Thread staff = Thread.ofPlatform().daemon().start(() -> run.runAll(journeys, Stage.CONFIRMED, STAGGER));
+        FaultJourneys.sleep(Duration.ofSeconds(4));
         int pendingAtKill = pendingCommands();
         String during = stages(journeys);
         app.kill();
         app = appConfiguration.port(app.port()).start();
         run.faultEnded();
-        join(reviewing);
-        join(inviting);
+        join(staff);
         run.runAll(journeys, Stage.ACTIVATED, Duration.ZERO);
 
         Figures figures = report(run, journeys, "app killed (SIGKILL) with " + pendingAtKill
                 + " process commands unsent, journeys at " + during);
         assertThat(pendingCommands()).as("every process command acknowledged").isZero();
-        assertThat(figures.errorPages()).isZero();
+        assertThat(figures.failedConnections()).as("pages in flight when it died").isPositive();
     }
 
     private static Figures report(FaultJourneys run, List<Journey> journeys, String what) {
