@@ -42,8 +42,16 @@ class GrpcBackPressureProxyTest {
                      .preferRestOverGrpc(false).defaultRequestTimeout(Duration.ofSeconds(10)).build()) {
             client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("proxied").startEvent()
                     .endEvent().done(), "proxied.bpmn").send().join();
-            // A large request too (the onboarding model is about 90 KB, over HTTP/2's first flow-control window).
-            client.newDeployResourceCommand().addResourceFromClasspath("bpmn/cso-onboarding.bpmn").send().join();
+            // A large request too, over HTTP/2's first flow-control window (64 KB), as the onboarding model is.
+            io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> large =
+                    Bpmn.createExecutableProcess("proxied-large").startEvent();
+            for (int i = 0; i < 300; i++) {
+                int n = i;
+                large = large.serviceTask("Task_" + n, task -> task.zeebeJobType("large-" + n));
+            }
+            var model = large.endEvent().done();
+            assertThat(io.camunda.zeebe.model.bpmn.Bpmn.convertToString(model).length()).isGreaterThan(65_536);
+            client.newDeployResourceCommand().addProcessModel(model, "proxied-large.bpmn").send().join();
             assertThat(client.newCreateInstanceCommand().bpmnProcessId("proxied").latestVersion().send().join()
                     .getProcessInstanceKey()).isPositive();
             assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId("proxied").latestVersion()

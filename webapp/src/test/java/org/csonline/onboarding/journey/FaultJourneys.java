@@ -283,13 +283,20 @@ final class FaultJourneys {
 
     private Browser staff(String username) {
         synchronized (staff) {
-            return staff.computeIfAbsent(username, this::signIn);
+            Browser browser = staff.get(username);
+            if (browser == null) {
+                browser = signIn(username);
+                staff.put(username, browser);
+            }
+            return browser;
         }
     }
 
     /** Staff sign in again after the app restarted (their sessions lived in the app's memory). */
     void forgetStaffSessions() {
-        staff.clear();
+        synchronized (staff) {
+            staff.clear();
+        }
     }
 
     private Browser signIn(String username) {
