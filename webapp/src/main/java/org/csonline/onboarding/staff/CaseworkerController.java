@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.csonline.onboarding.access.AccessReviewService;
 import org.csonline.onboarding.invitation.SetupCodeCheck;
 import org.csonline.onboarding.invitation.SetupCodeService;
+import org.csonline.onboarding.notice.StaffDirectory;
 import org.csonline.onboarding.notice.StaffNotice;
 import org.csonline.onboarding.notice.StaffNoticeService;
 import org.csonline.onboarding.onboarding.NewOnboarding;
@@ -42,11 +43,13 @@ class CaseworkerController {
     private final TimelineService timeline;
     private final StaffNoticeService notices;
     private final AccessReviewService reviews;
+    private final StaffDirectory staff;
     private final Messages messages;
 
     CaseworkerController(OnboardingService onboardingService, OnboardingRepository onboardings,
             SetupCodeService setupCodes, TimelineService timeline, StaffNoticeService notices,
-            AccessReviewService reviews, Messages messages) {
+            AccessReviewService reviews, StaffDirectory staff, Messages messages) {
+        this.staff = staff;
         this.reviews = reviews;
         this.onboardingService = onboardingService;
         this.onboardings = onboardings;
@@ -60,7 +63,14 @@ class CaseworkerController {
     String list(Authentication caseworker, Model model) {
         boolean manager = isManager(caseworker);
         model.addAttribute("allOnboardings", manager);
-        model.addAttribute("onboardings", manager ? onboardings.all() : onboardings.byCaseworker(caseworker.getName()));
+        // Onboardings belong to the caseworker's stable id (with a provider, its subject); people read names.
+        List<Onboarding> shown = manager ? onboardings.all() : onboardings.byCaseworker(caseworker.getName());
+        model.addAttribute("onboardings", shown);
+        if (manager) {
+            Map<String, String> caseworkerNames = new HashMap<>();
+            shown.forEach(o -> caseworkerNames.computeIfAbsent(o.caseworker(), staff::displayNameOf));
+            model.addAttribute("caseworkerNames", caseworkerNames);
+        }
         List<StaffNotice> staffNotices = notices.forUser(caseworker.getName(), manager);
         model.addAttribute("notices", staffNotices);
         // Each "Open" link says which record it opens, for screen readers listing the page's links.

@@ -35,6 +35,8 @@ class ErrorPageAttributes extends DefaultErrorAttributes {
         // "Ask your manager" only for signed-in staff missing a role; anyone else met a stale form (CSRF).
         boolean staffMissingRole = staffPage && signedIn();
         attributes.put("errorBodyKey", "error.body." + kind + (kind.equals("403") && !staffMissingRole ? ".public" : ""));
+        // Someone the council's provider signed in without a staff role can reach no staff page: let them sign out.
+        attributes.put("staffSignOut", staffMissingRole && kind.equals("403"));
         return attributes;
     }
 
