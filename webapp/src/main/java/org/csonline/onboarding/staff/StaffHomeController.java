@@ -43,6 +43,12 @@ class StaffHomeController {
         return "staff/sign-in";
     }
 
+    /** Back from the provider's sign-out page. */
+    @GetMapping(StaffOidcConfiguration.SIGNED_OUT_RETURN)
+    String signedOut() {
+        return "redirect:" + StaffOidcConfiguration.SIGNED_OUT;
+    }
+
     @GetMapping("/staff")
     String home() {
         return "staff/home";

@@ -31,6 +31,11 @@ class StaffOidcConfiguration {
 
     static final String AUTHORIZATION_BASE = "/staff/oauth2/authorization";
     static final String SIGNED_OUT = "/staff/sign-in?signedOut";
+    /**
+     * Where the provider sends staff after its sign-out: registered with the provider, so a plain path (Entra ID
+     * takes post-logout addresses from the app's redirect URIs, and some providers refuse a query in those).
+     */
+    static final String SIGNED_OUT_RETURN = "/staff/signed-out";
 
     private final StaffProperties.Oidc oidc;
 
@@ -64,7 +69,7 @@ class StaffOidcConfiguration {
         // Sign-out ends the app's session, then sends the browser to the provider's end_session_endpoint (when its
         // discovery document has one) to end the provider's session too, and back to our sign-in page.
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(provider);
-        signedOut.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT_RETURN);
         signedOut.setDefaultTargetUrl(SIGNED_OUT);
         return new StaffSignIn() {
             @Override

@@ -35,7 +35,7 @@ class SecurityConfiguration {
     SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
         http.securityMatcher("/staff/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/staff/sign-in").permitAll()
+                        .requestMatchers("/staff/sign-in", "/staff/signed-out").permitAll()
                         .requestMatchers("/staff/onboardings/**").hasRole("CASEWORKER")
                         .requestMatchers("/staff/reviews/**").hasRole("REVIEWER")
                         .anyRequest().hasAnyRole("CASEWORKER", "REVIEWER", "MANAGER"))

@@ -2,6 +2,7 @@ package org.csonline.onboarding.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,7 @@ class StaffOidcSignInIT {
         assertThat(signedOut.visited()).anySatisfy(uri -> assertThat(uri.toString())
                 .startsWith(provider.issuer() + "/connect/logout?id_token_hint="));
         assertThat(provider.signOuts()).isEqualTo(providerSignOuts + 1);
+        assertThat(signedOut.visited()).contains(URI.create(base() + "/staff/signed-out"));
         assertThat(signedOut.uri().toString()).isEqualTo(base() + "/staff/sign-in?signedOut");
         assertThat(signedOut.text()).contains("You have signed out");
         // The app's session is gone...

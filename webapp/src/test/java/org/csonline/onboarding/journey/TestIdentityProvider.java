@@ -213,7 +213,7 @@ final class TestIdentityProvider implements AutoCloseable {
                             .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                             .redirectUri(app + "/staff/oauth2/code/council")
-                            .postLogoutRedirectUri(app + "/staff/sign-in?signedOut")
+                            .postLogoutRedirectUri(app + "/staff/signed-out")
                             .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
                             .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
                             .build();
