@@ -82,6 +82,16 @@ final class TestIdentityProvider implements AutoCloseable {
 
     enum IdTokens { GENUINE, EXPIRED, TAMPERED }
 
+    /**
+     * How this provider differs from the usual: {@code realmRoles} puts the groups in a nested
+     * {@code realm_access.roles} claim (where Keycloak puts realm roles) instead of {@code groups};
+     * {@code noEndSession} leaves {@code end_session_endpoint} out of the discovery document, as providers without
+     * RP-initiated logout do.
+     */
+    record Shape(boolean realmRoles, boolean noEndSession) {
+        static final Shape USUAL = new Shape(false, false);
+    }
+
     /** What the test changes while the provider runs. */
     static final class State {
         final Map<String, Person> people = new ConcurrentHashMap<>();
@@ -89,6 +99,7 @@ final class TestIdentityProvider implements AutoCloseable {
         final AtomicReference<String> appBase = new AtomicReference<>("http://127.0.0.1");
         final AtomicInteger signOuts = new AtomicInteger();
         volatile String tamperedSubject = "someone-else";
+        volatile Shape shape = Shape.USUAL;
     }
 
     private final ConfigurableApplicationContext context;
@@ -100,7 +111,12 @@ final class TestIdentityProvider implements AutoCloseable {
     }
 
     static TestIdentityProvider start(Person... people) {
+        return start(Shape.USUAL, people);
+    }
+
+    static TestIdentityProvider start(Shape shape, Person... people) {
         State state = new State();
+        state.shape = shape;
         for (Person person : people) {
             state.people.put(person.username(), person);
         }
@@ -158,10 +174,15 @@ final class TestIdentityProvider implements AutoCloseable {
 
         @Bean
         @Order(1)
-        SecurityFilterChain protocol(HttpSecurity http) throws Exception {
+        SecurityFilterChain protocol(HttpSecurity http, State state) throws Exception {
             OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
             http.securityMatcher(server.getEndpointsMatcher())
-                    .with(server, s -> s.oidc(Customizer.withDefaults()))
+                    .with(server, s -> s.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
+                            .providerConfigurationCustomizer(metadata -> metadata.claims(claims -> {
+                                if (state.shape.noEndSession()) {
+                                    claims.remove("end_session_endpoint");
+                                }
+                            })))))
                     .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                     // UserInfo takes the access token.
                     .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
@@ -232,7 +253,12 @@ final class TestIdentityProvider implements AutoCloseable {
                 context.getClaims().subject(person.subject());
                 if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                     context.getClaims().claim("name", person.name()).claim("email", person.email())
-                            .claim("email_verified", true).claim("groups", person.groups());
+                            .claim("email_verified", true);
+                    if (state.shape.realmRoles()) {
+                        context.getClaims().claim("realm_access", Map.of("roles", person.groups()));
+                    } else {
+                        context.getClaims().claim("groups", person.groups());
+                    }
                     if (state.idTokens.get() == IdTokens.EXPIRED) {
                         Instant now = Instant.now();
                         context.getClaims().issuedAt(now.minus(Duration.ofHours(2)))
