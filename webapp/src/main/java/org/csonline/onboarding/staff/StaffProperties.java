@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How staff sign in at /staff: with the council's OpenID Connect provider ({@code oidc}), or, for the local profile
- * and councils without one, as the configured {@code users}. Never both: see docs/adr/002-staff-sign-in.md.
+ * and councils without one, as the configured {@code users}. Never both: see docs/adr/003-staff-sign-in.md.
  */
 @ConfigurationProperties("cso.staff")
 public record StaffProperties(List<StaffUser> users, Oidc oidc) {

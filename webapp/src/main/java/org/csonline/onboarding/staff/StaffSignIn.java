@@ -5,7 +5,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 
 /**
  * How staff sign in and out: the configured users' form, or the council's OpenID Connect provider. Exactly one
- * exists in an application (docs/adr/002-staff-sign-in.md); the staff pages' security chain applies it.
+ * exists in an application (docs/adr/003-staff-sign-in.md); the staff pages' security chain applies it.
  */
 public interface StaffSignIn {
 
