@@ -95,7 +95,7 @@ public class OnboardingRepository {
     /**
      * Makes {@code key} the onboarding's process instance unless it already has one; returns the instance it has
      * now, or empty when there is no such onboarding. The first caller wins (a compare-and-set), so when a start was
-     * sent twice and made two instances, everyone agrees which one is the onboarding's (docs/adr/003).
+     * sent twice and made two instances, everyone agrees which one is the onboarding's (docs/adr/004).
      */
     public Optional<Long> claimProcessInstance(UUID id, long key) {
         jdbc.sql("update onboarding set process_instance_key = ? where id = ? and process_instance_key is null")

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The one place that starts the onboarding process and publishes messages to it. Neither talks to the engine here:
  * each is written as a command in the caller's database transaction, so it commits with the page's own changes or
- * not at all, and {@link ProcessCommandRelay} sends it once the transaction commits (docs/adr/003). Every message is
+ * not at all, and {@link ProcessCommandRelay} sends it once the transaction commits (docs/adr/004). Every message is
  * correlated by onboarding id, lives for the configured TTL and carries a message id so a repeated publish is
  * harmless.
  */

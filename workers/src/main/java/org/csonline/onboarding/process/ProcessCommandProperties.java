@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The process-command outbox and its relay (docs/adr/003-process-command-outbox.md).
+ * The process-command outbox and its relay (docs/adr/004-process-command-outbox.md).
  *
  * @param pollInterval      how often the relay looks for due commands when nothing woke it (a commit wakes it)
  * @param batchSize         commands one relay sends at once (at most one per onboarding)

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * answer was lost (a connection cut, a timeout, the app killed), so an onboarding can get a second instance. Every
  * step of the model begins with a timeline listener job; before recording, the listener asks here whether its
  * instance is the onboarding's. The first instance to ask (or to be acknowledged to the relay) becomes the
- * onboarding's; any other is cancelled before its first step runs (docs/adr/003).
+ * onboarding's; any other is cancelled before its first step runs (docs/adr/004).
  */
 @Component
 public class ProcessInstanceGuard {

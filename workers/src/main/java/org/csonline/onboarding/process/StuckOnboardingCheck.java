@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the process is. A disagreement with no process command still waiting and no timeline event for
  * {@code cso.stuck-check.after} is a step the process never heard of (a command lost before the outbox existed, a
  * message that expired, an engine that lost its data). Managers see these on the staff home; each is sent again
- * with the message id it was first sent with, so a repeat is harmless (and a start, by ADR 003's instance check).
+ * with the message id it was first sent with, so a repeat is harmless (and a start, by ADR 004's instance check).
  * Safe with several instances: each may send the same repeat, which the engine takes once.
  */
 @Component
