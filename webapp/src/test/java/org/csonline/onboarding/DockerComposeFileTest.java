@@ -373,8 +373,9 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void reportsItsHealth() {
-      assertThat(String.join(" ", strings(list(map(service, "healthcheck"), "test")))).contains("8080");
+    void reportsItsReadinessNotJustThatItIsUp() {
+      assertThat(String.join(" ", strings(list(map(service, "healthcheck"), "test"))))
+          .contains("127.0.0.1/8080").contains("GET /actuator/health/readiness ");
     }
 
     @Test
