@@ -127,6 +127,38 @@ final class AppUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * Heap still in use after a full collection, in MiB (jcmd GC.run, then GC.heap_info): what the app keeps, as
+     * opposed to what it has not yet collected.
+     */
+    long heapAfterFullGcMib() {
+        try {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            run(jcmd, String.valueOf(process.pid()), "GC.run");
+            long usedKib = 0;
+            for (String line : run(jcmd, String.valueOf(process.pid()), "GC.heap_info").split("\n")) {
+                // heap lines only ("def new generation", "tenured generation", "garbage-first heap"), not Metaspace
+                Matcher used = Pattern.compile("(generation|heap) +total .*?used (\\d+)K").matcher(line);
+                if (used.find()) {
+                    usedKib += Long.parseLong(used.group(2));
+                }
+            }
+            return usedKib / 1024;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(60, TimeUnit.SECONDS);
+        return output;
+    }
+
     private static long kib(String line) {
         return Long.parseLong(line.replaceAll("\\D", ""));
     }

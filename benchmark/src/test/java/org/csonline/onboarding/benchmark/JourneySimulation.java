@@ -45,6 +45,7 @@ public class JourneySimulation extends Simulation {
     private AppUnderTest app;
     private Baseline.Result baseline;
     private Duration cpuAtStart;
+    private long heapAtStart = -1;
     private String loadAtStart;
 
     {
@@ -54,8 +55,14 @@ public class JourneySimulation extends Simulation {
                 .shareConnections();
         ChainBuilder startMeasuring = exec(session -> {
             if (figures.measuredFrom() == 0) {
-                figures.startMeasuring();
-                cpuAtStart = app.cpuTime();
+                synchronized (figures) {
+                    if (figures.measuredFrom() == 0) {
+                        // a full collection first, so the heap figure is what the warm-up left behind
+                        heapAtStart = app.heapAfterFullGcMib();
+                        cpuAtStart = app.cpuTime();
+                        figures.startMeasuring();
+                    }
+                }
                 loadAtStart = AppUnderTest.loadAverage();
             }
             return session;
@@ -104,7 +111,8 @@ public class JourneySimulation extends Simulation {
             long end = System.currentTimeMillis();
             Duration cpu = app.cpuTime().minus(cpuAtStart == null ? Duration.ZERO : cpuAtStart);
             long[] rss = app.residentMib();
-            String summary = summary(end, cpu, rss);
+            long heapAtEnd = app.heapAfterFullGcMib();
+            String summary = summary(end, cpu, rss, heapAtEnd);
             System.out.println(summary);
             Files.createDirectories(out);
             Files.writeString(out.resolve("summary.txt"), summary + System.lineSeparator());
@@ -121,7 +129,7 @@ public class JourneySimulation extends Simulation {
         }
     }
 
-    private String summary(long end, Duration cpu, long[] rss) {
+    private String summary(long end, Duration cpu, long[] rss, long heapAtEnd) {
         long done = figures.journeys();
         double perSecond = figures.journeysPerSecond(end);
         int block = done >= 2000 ? 500 : (int) Math.max(1, done / 4);
@@ -130,12 +138,13 @@ public class JourneySimulation extends Simulation {
         return String.format(Locale.ROOT,
                 "BENCHMARK %s | %s | journeys/s=%.2f (%d journeys in %.0f s) | baseline instances/s=%.2f (%d jobs, %d messages"
                         + " per instance) | ratio=%.1f%% | failed journeys=%d, failed requests see report | cpu-s/journey=%.3f"
-                        + " | rss=%d MiB (peak %d) | startup=%.1f s | load avg %s -> %s | per %d journeys: %s"
+                        + " | rss=%d MiB (peak %d) | heap after full GC %d -> %d MiB (%.0f MiB per 1000 journeys) | startup=%.1f s | load avg %s -> %s | per %d journeys: %s"
                         + " | pages p50/p95/p99 ms: all %s; worst p99 %s; %s | to outbox p50/p95/p99 ms: %s",
                 Instant.now(), load, perSecond, done, (end - figures.measuredFrom()) / 1000.0,
                 baseline.instancesPerSecond(), baseline.jobs(), baseline.messages(),
                 baseline.instancesPerSecond() > 0 ? 100 * perSecond / baseline.instancesPerSecond() : 0,
                 figures.failedJourneys(), done > 0 ? cpu.toMillis() / 1000.0 / done : 0, rss[0], rss[1],
+                heapAtStart, heapAtEnd, done > 0 ? (heapAtEnd - heapAtStart) * 1000.0 / done : 0,
                 app.startup().toMillis() / 1000.0, loadAtStart, AppUnderTest.loadAverage(), block,
                 figures.ratePerBlock(block).stream().map(r -> String.format(Locale.ROOT, "%.2f", r))
                         .collect(Collectors.joining(",")),
@@ -143,7 +152,8 @@ public class JourneySimulation extends Simulation {
                 figures.deliveryPercentiles());
     }
 
+    /** Comma-separated (the Gatling plugin quotes a JVM argument with spaces, quotes included). */
     private static List<String> words(String value) {
-        return Arrays.stream(value.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(value.replace("\"", "").trim().split("[,\\s]+")).filter(w -> !w.isEmpty()).toList();
     }
 }

@@ -44,7 +44,7 @@ public class OnboardingProcess {
                 .messageName(message.messageName())
                 .correlationKey(onboardingId.toString())
                 .messageId(onboardingId + ":" + message.messageName() + ":" + uniqueSuffix)
-                .timeToLive(properties.messageTtl())
+                .timeToLive(properties.messageTtl(message))
                 .variables(variables)
                 .send()
                 .join();
