@@ -137,10 +137,10 @@ final class AppUnderTest implements AutoCloseable {
             run(jcmd, String.valueOf(process.pid()), "GC.run");
             long usedKib = 0;
             for (String line : run(jcmd, String.valueOf(process.pid()), "GC.heap_info").split("\n")) {
-                // heap lines only ("def new generation", "tenured generation", "garbage-first heap"), not Metaspace
-                Matcher used = Pattern.compile("(generation|heap) +total .*?used (\\d+)K").matcher(line);
-                if (used.find()) {
-                    usedKib += Long.parseLong(used.group(2));
+                // heap lines only (Serial's generations, G1's heap), whatever their names, never Metaspace or class space
+                Matcher used = Pattern.compile("total .*?used (\\d+)K").matcher(line);
+                if (used.find() && !line.contains("Metaspace") && !line.contains("class space")) {
+                    usedKib += Long.parseLong(used.group(1));
                 }
             }
             return usedKib / 1024;
