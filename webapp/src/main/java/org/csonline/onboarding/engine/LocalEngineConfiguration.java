@@ -1,5 +1,6 @@
 package org.csonline.onboarding.engine;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -8,7 +9,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /** The local profile runs the Zeebe engine inside the app (DESIGN.md section 4). */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
+@EnableConfigurationProperties(EngineMemoryProperties.class)
 class LocalEngineConfiguration {
+
+    @Bean
+    EngineMemoryWatch engineMemoryWatch(EngineMemoryProperties properties) {
+        return new EngineMemoryWatch(properties);
+    }
 
     @Bean
     static EmbeddedEngineStarter embeddedEngineStarter(ConfigurableEnvironment environment) {

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** /dev/outbox: what the local stand-ins for SendGrid and Twilio delivered. Local profile only. */
@@ -26,10 +27,11 @@ class OutboxController {
         return "dev/outbox";
     }
 
+    /** {@code ?to=} keeps only one recipient's messages, so a reader need not fetch everyone's. */
     @GetMapping(value = "/dev/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    List<OutboxMessage> json() {
-        return outbox.entries().stream()
+    List<OutboxMessage> json(@RequestParam(required = false) String to) {
+        return (to == null ? outbox.entries() : outbox.entriesTo(to)).stream()
                 .map(e -> new OutboxMessage(e.channel().id(), e.to(), e.subject(), e.body(), e.sentAt()))
                 .toList();
     }

@@ -1,5 +1,7 @@
 package org.csonline.onboarding.outbox;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -30,9 +32,21 @@ public class LocalOutbox {
     /** Newest first. */
     public List<OutboxEntry> entries() {
         return jdbc.sql("select id, channel, recipient, subject, body, sent_at from local_outbox order by id desc")
-                .query((rs, n) -> new OutboxEntry(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
-                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-                        rs.getTimestamp("sent_at").toInstant()))
+                .query(LocalOutbox::entry)
                 .list();
+    }
+
+    /** One recipient's messages (an email address, or a phone number in E.164), newest first. */
+    public List<OutboxEntry> entriesTo(String recipient) {
+        return jdbc.sql("select id, channel, recipient, subject, body, sent_at from local_outbox where recipient = ?"
+                        + " order by id desc")
+                .param(recipient)
+                .query(LocalOutbox::entry)
+                .list();
+    }
+
+    private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {
+        return new OutboxEntry(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
+                rs.getString("subject"), rs.getString("body"), rs.getTimestamp("sent_at").toInstant());
     }
 }

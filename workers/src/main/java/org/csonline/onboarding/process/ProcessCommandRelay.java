@@ -170,7 +170,7 @@ public class ProcessCommandRelay implements SmartLifecycle {
                         .messageName(command.messageName())
                         .correlationKey(command.onboardingId().toString())
                         .messageId(command.messageId())
-                        .timeToLive(processProperties.messageTtl())
+                        .timeToLive(processProperties.messageTtl(ProcessMessage.named(command.messageName())))
                         .variables(command.variables() == null ? "{}" : command.variables())
                         .requestTimeout(properties.requestTimeout())
                         .send();
