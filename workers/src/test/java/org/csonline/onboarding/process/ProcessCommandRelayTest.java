@@ -93,7 +93,7 @@ class ProcessCommandRelayTest {
     }
 
     ProcessCommandRelay relay(CamundaClient to) {
-        ProcessProperties timing = new ProcessProperties(null, null, null, Duration.ofHours(1), null, null, null);
+        ProcessProperties timing = new ProcessProperties(null, null, null, Duration.ofHours(1), null, null, null, Duration.ofHours(1));
         return new ProcessCommandRelay(store, onboardings, process, to, timing, properties, transaction, clock);
     }
 
