@@ -11,6 +11,7 @@ import org.csonline.onboarding.delivery.DeliveryProperties;
 import org.csonline.onboarding.delivery.ProviderFailure;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.signup.SignupRepository;
 import org.csonline.onboarding.support.UserInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +30,17 @@ public class PhoneCodeService {
     private static final Logger log = LoggerFactory.getLogger(PhoneCodeService.class);
 
     private final JdbcClient jdbc;
+    private final SignupRepository signups;
     private final PhoneVerification verification;
     private final DeliveryLedger ledger;
     private final OnboardingProcess process;
     private final DeliveryProperties delivery;
     private final Clock clock;
 
-    public PhoneCodeService(JdbcClient jdbc, PhoneVerification verification, DeliveryLedger ledger,
-            OnboardingProcess process, DeliveryProperties delivery, Clock clock) {
+    public PhoneCodeService(JdbcClient jdbc, SignupRepository signups, PhoneVerification verification,
+            DeliveryLedger ledger, OnboardingProcess process, DeliveryProperties delivery, Clock clock) {
         this.jdbc = jdbc;
+        this.signups = signups;
         this.verification = verification;
         this.ledger = ledger;
         this.process = process;
@@ -51,11 +54,7 @@ public class PhoneCodeService {
         if (channel == PhoneChannel.SMS && !number.canReceiveTexts()) {
             throw new UserInputException("phoneNumber", "phone.number.landline");
         }
-        Optional<String> previous = onboardingPhone(onboardingId);
-        if (previous.isEmpty() || !previous.get().equals(number.e164())) {
-            jdbc.sql("update signup set phone_e164 = ?, phone_verifications = 0 where onboarding_id = ?")
-                    .params(number.e164(), onboardingId).update();
-        }
+        signups.usePhone(onboardingId, number.e164());
         throwIfRefused(awaitOutcome(requestCode(onboardingId, number.e164(), channel)));
         return number;
     }
@@ -145,9 +144,7 @@ public class PhoneCodeService {
         String e164 = onboardingPhone(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
         PhoneCheckResult result = checkWithProvider(e164, code);
         if (result == PhoneCheckResult.APPROVED) {
-            jdbc.sql("update signup set phone_verifications = phone_verifications + 1 where onboarding_id = ?")
-                    .param(onboardingId).update();
-            int rounds = roundsPassed(onboardingId);
+            int rounds = signups.phoneVerified(onboardingId);
             process.publish(ProcessMessage.PHONE_CODE_VERIFIED, onboardingId, Integer.toString(rounds),
                     Map.of("phoneVerifications", rounds));
         }
@@ -155,13 +152,11 @@ public class PhoneCodeService {
     }
 
     public int roundsPassed(UUID onboardingId) {
-        return jdbc.sql("select phone_verifications from signup where onboarding_id = ?").param(onboardingId)
-                .query(Integer.class).optional().orElse(0);
+        return signups.phoneRounds(onboardingId);
     }
 
     public Optional<String> onboardingPhone(UUID onboardingId) {
-        return jdbc.sql("select phone_e164 from signup where onboarding_id = ? and phone_e164 is not null")
-                .param(onboardingId).query(String.class).optional();
+        return signups.phone(onboardingId);
     }
 
     /** Second factor of a sign-in: straight to the provider, as no process waits for it. */

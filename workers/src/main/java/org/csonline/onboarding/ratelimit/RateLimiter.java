@@ -1,33 +1,41 @@
 package org.csonline.onboarding.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.csonline.onboarding.ratelimit.RateLimitProperties.Limit;
+import org.csonline.onboarding.support.Secrets;
+import org.csonline.onboarding.support.Upserts;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Token buckets (bucket4j) per action, per account and per client address, kept in memory. Each instance of the
- * app counts on its own; a cluster would move the buckets to a shared store (bucket4j supports JDBC and Redis).
+ * Token buckets per action, per account and per client address, in the database so that every instance of the app
+ * counts the same attempts. A bucket of {@code capacity} tokens refills continuously over {@code period}; it is
+ * stored as the one instant it is full again (the "generic cell rate algorithm"), and each attempt locks its row
+ * while it moves that instant, so attempts sent in parallel to several instances are all counted.
  */
 @Service
 public class RateLimiter {
 
-    /** Past this many buckets, full ones (nobody used them lately) are dropped. */
-    static final int PRUNE_ABOVE = 10_000;
+    /** Full buckets (rows whose instant has passed) are deleted once every this many attempts on an instance. */
+    static final int PRUNE_EVERY = 1_000;
 
+    private final JdbcClient jdbc;
+    private final Upserts upserts;
+    private final Secrets secrets;
     private final RateLimitProperties properties;
-    private final TimeMeter time;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final AtomicLong attempts = new AtomicLong();
 
-    public RateLimiter(RateLimitProperties properties, Clock clock) {
+    public RateLimiter(JdbcClient jdbc, Upserts upserts, Secrets secrets, RateLimitProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.upserts = upserts;
+        this.secrets = secrets;
         this.properties = properties;
-        this.time = new ClockTimeMeter(clock);
+        this.clock = clock;
     }
 
     /**
@@ -36,54 +44,49 @@ public class RateLimiter {
      */
     public void check(RateLimitedAction action, String account, String clientAddress) {
         Limit limit = properties.limit(action);
-        long waitNanos = 0;
+        Duration wait = Duration.ZERO;
         if (account != null && !account.isBlank()) {
-            waitNanos = Math.max(waitNanos, consume(action + "|a|" + account, limit.perAccount(), limit.period()));
+            wait = max(wait, consume(action + "|a|" + account, limit.perAccount(), limit.period()));
         }
         if (clientAddress != null && !clientAddress.isBlank()) {
-            waitNanos = Math.max(waitNanos, consume(action + "|c|" + clientAddress, limit.perAddress(), limit.period()));
+            wait = max(wait, consume(action + "|c|" + clientAddress, limit.perAddress(), limit.period()));
         }
-        if (waitNanos > 0) {
-            throw new RateLimitedException(action, Duration.ofNanos(waitNanos));
-        }
-    }
-
-    private long consume(String key, int capacity, Duration period) {
-        if (buckets.size() > PRUNE_ABOVE) {
+        if (attempts.incrementAndGet() % PRUNE_EVERY == 0) {
             prune();
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .withCustomTimePrecision(time)
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+        if (wait.isPositive()) {
+            throw new RateLimitedException(action, wait);
+        }
     }
 
-    private void prune() {
-        buckets.entrySet().removeIf(e -> {
-            String action = e.getKey().substring(0, e.getKey().indexOf('|'));
-            Limit limit = properties.limit(RateLimitedAction.valueOf(action));
-            long capacity = e.getKey().contains("|a|") ? limit.perAccount() : limit.perAddress();
-            return e.getValue().getAvailableTokens() >= capacity;
+    /** Takes a token from the bucket; returns zero, or how long until one is there when none is. */
+    private Duration consume(String bucket, int capacity, Duration period) {
+        // Hashed: the keys hold email addresses and client addresses.
+        String key = secrets.hash("rate-limit:" + bucket);
+        return upserts.atomically(() -> {
+            Instant now = clock.instant();
+            upserts.insertIfAbsent(() -> jdbc.sql("insert into rate_limit_bucket (bucket_key, full_at) values (?, ?)")
+                    .params(key, Timestamp.from(now)).update());
+            Instant fullAt = jdbc.sql("select full_at from rate_limit_bucket where bucket_key = ? for update")
+                    .param(key).query(Timestamp.class).single().toInstant();
+            Instant after = (fullAt.isAfter(now) ? fullAt : now).plus(period.dividedBy(capacity));
+            Duration ahead = Duration.between(now, after);
+            if (ahead.compareTo(period) > 0) {
+                return ahead.minus(period);
+            }
+            jdbc.sql("update rate_limit_bucket set full_at = ? where bucket_key = ?")
+                    .params(Timestamp.from(after), key).update();
+            return Duration.ZERO;
         });
     }
 
-    int bucketCount() {
-        return buckets.size();
+    /** Full buckets are the same as none. */
+    int prune() {
+        return jdbc.sql("delete from rate_limit_bucket where full_at < ?").param(Timestamp.from(clock.instant()))
+                .update();
     }
 
-    /** Bucket time from the application clock, so tests move time instead of sleeping. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            return clock.millis() * 1_000_000L;
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

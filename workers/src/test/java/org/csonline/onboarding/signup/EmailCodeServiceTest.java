@@ -24,7 +24,9 @@ import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
+@DatabaseTest
 @JdbcTest
 @Import({EmailCodeService.class, Secrets.class, ProgressLinks.class})
 class EmailCodeServiceTest {
