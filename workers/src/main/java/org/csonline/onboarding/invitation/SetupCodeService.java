@@ -126,6 +126,15 @@ public class SetupCodeService {
         return check;
     }
 
+    /** Where the confirmation stands, without checking anything: confirmed, locked, or not (yet) confirmed. */
+    public SetupCodeOutcome status(UUID onboardingId) {
+        return jdbc.sql("select confirmed_at, locked_at from setup_code where onboarding_id = ?")
+                .param(onboardingId)
+                .query((rs, n) -> rs.getTimestamp(2) != null ? SetupCodeOutcome.LOCKED
+                        : rs.getTimestamp(1) != null ? SetupCodeOutcome.CONFIRMED : SetupCodeOutcome.NOT_CONFIRMED)
+                .optional().orElse(SetupCodeOutcome.NOT_CONFIRMED);
+    }
+
     public boolean isAwaitingConfirmation(UUID onboardingId) {
         return jdbc.sql("select count(*) from setup_code where onboarding_id = ? and confirmed_at is null "
                         + "and locked_at is null")
