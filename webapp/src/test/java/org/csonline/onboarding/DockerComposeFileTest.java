@@ -38,8 +38,7 @@ class DockerComposeFileTest {
    */
   private static final List<String> REQUIRED_BY_THE_APP = List.of("SENDGRID_API_KEY", "SENDGRID_FROM_EMAIL",
       "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_VERIFY_SERVICE_SID", "CSO_SECURITY_CODE_HASH_KEY",
-      "CAMUNDA_CLIENT_AUTH_PASSWORD", "SPRING_DATASOURCE_PASSWORD", "CSO_STAFF_USERS_0_USERNAME",
-      "CSO_STAFF_USERS_0_PASSWORD");
+      "CAMUNDA_CLIENT_AUTH_PASSWORD", "SPRING_DATASOURCE_PASSWORD");
   /** A value taken from the host: ${NAME}, ${NAME:-default}, ${NAME-default} or ${NAME:?error}. */
   private static final Pattern HOST_VARIABLE = Pattern.compile("\\$\\{[A-Z0-9_]+((:?-|:?\\?)[^}]*)?}");
   /** Every host variable the file reads, with its name as group 1. */
@@ -338,6 +337,17 @@ class DockerComposeFileTest {
           .containsEntry("path", ".env").containsEntry("required", true));
     }
 
+    /**
+     * Staff sign in with accounts from .env or with the council's provider, and the app refuses both at once: so
+     * compose may require neither, or a council with single sign-on could not start the stack.
+     */
+    @Test
+    void leavesTheChoiceOfStaffSignInToTheEnvFile() {
+      assertThat(environment).doesNotContainKeys("CSO_STAFF_USERS_0_USERNAME", "CSO_STAFF_USERS_0_PASSWORD",
+          "CSO_STAFF_OIDC_ISSUER_URI");
+      assertThat(read(ENV_EXAMPLE)).contains("CSO_STAFF_OIDC_ISSUER_URI", "CSO_STAFF_USERS_0_USERNAME");
+    }
+
     @Test
     void linksTheStaffPagesToOperateAndTasklist() {
       assertThat(environment.get("CSO_CAMUNDA_OPERATE_URL")).contains("localhost:8088/operate");
@@ -406,7 +416,7 @@ class DockerComposeFileTest {
     void namesEveryVariableTheAppRequires() {
       for (String key : List.of("SENDGRID_API_KEY", "SENDGRID_FROM_EMAIL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN",
           "TWILIO_VERIFY_SERVICE_SID", "CSO_SECURITY_CODE_HASH_KEY", "CAMUNDA_CLIENT_AUTH_PASSWORD",
-          "POSTGRES_PASSWORD", "CSO_STAFF_USERS_")) {
+          "POSTGRES_PASSWORD", "CSO_STAFF_USERS_", "CSO_STAFF_OIDC_ISSUER_URI")) {
         assertThat(doc).as(key).contains(key);
       }
     }

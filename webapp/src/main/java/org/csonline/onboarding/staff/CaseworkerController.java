@@ -9,6 +9,7 @@ import org.csonline.onboarding.access.AccessReviewService;
 import org.csonline.onboarding.delivery.StuckSteps;
 import org.csonline.onboarding.invitation.SetupCodeCheck;
 import org.csonline.onboarding.invitation.SetupCodeService;
+import org.csonline.onboarding.notice.StaffDirectory;
 import org.csonline.onboarding.notice.StaffNotice;
 import org.csonline.onboarding.notice.StaffNoticeService;
 import org.csonline.onboarding.onboarding.NewOnboarding;
@@ -44,6 +45,7 @@ class CaseworkerController {
     private final TimelineService timeline;
     private final StaffNoticeService notices;
     private final AccessReviewService reviews;
+    private final StaffDirectory staff;
     private final Messages messages;
     private final TasklistStartService tasklistStarts;
     private final StuckSteps stuckSteps;
@@ -51,8 +53,9 @@ class CaseworkerController {
 
     CaseworkerController(OnboardingService onboardingService, OnboardingRepository onboardings,
             SetupCodeService setupCodes, TimelineService timeline, StaffNoticeService notices,
-            AccessReviewService reviews, Messages messages, TasklistStartService tasklistStarts,
+            AccessReviewService reviews, StaffDirectory staff, Messages messages, TasklistStartService tasklistStarts,
             StuckSteps stuckSteps, CamundaLinks camunda) {
+        this.staff = staff;
         this.tasklistStarts = tasklistStarts;
         this.stuckSteps = stuckSteps;
         this.camunda = camunda;
@@ -69,7 +72,14 @@ class CaseworkerController {
     String list(Authentication caseworker, Model model) {
         boolean manager = isManager(caseworker);
         model.addAttribute("allOnboardings", manager);
-        model.addAttribute("onboardings", manager ? onboardings.all() : onboardings.byCaseworker(caseworker.getName()));
+        // Onboardings belong to the caseworker's stable id (with a provider, its subject); people read names.
+        List<Onboarding> shown = manager ? onboardings.all() : onboardings.byCaseworker(caseworker.getName());
+        model.addAttribute("onboardings", shown);
+        if (manager) {
+            Map<String, String> caseworkerNames = new HashMap<>();
+            shown.forEach(o -> caseworkerNames.computeIfAbsent(o.caseworker(), staff::displayNameOf));
+            model.addAttribute("caseworkerNames", caseworkerNames);
+        }
         model.addAttribute("tasklistStarts", tasklistStarts.waiting());
         List<StaffNotice> staffNotices = notices.forUser(caseworker.getName(), manager);
         model.addAttribute("notices", staffNotices);
