@@ -11,17 +11,19 @@ import java.time.Duration;
 import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends every session a fixed time after it began, however busy (the idle timeout is the servlet container's
- * {@code server.servlet.session.timeout}). The next page then explains what happened.
+ * Ends every session a fixed time after it began, however busy (the idle timeout is
+ * {@code server.servlet.session.timeout}). The next page then explains what happened. It runs just inside Spring
+ * Session's filter, so the session it sees, and its creation time, are the one in the database that every instance
+ * shares.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(SessionRepositoryFilter.DEFAULT_ORDER + 10)
 class AbsoluteSessionTimeout extends OncePerRequestFilter {
 
     static final String EXPIRED_PAGE = "/session-expired";

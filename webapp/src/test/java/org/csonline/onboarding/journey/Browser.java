@@ -24,13 +24,27 @@ import org.jsoup.nodes.Element;
  */
 final class Browser {
 
+    private static final int MAX_REDIRECTS = 10;
+
     private final String baseUrl;
+    private final List<String> instances;
     private final HttpClient http;
+    private int next;
 
     Browser(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(List.of(baseUrl));
+    }
+
+    /**
+     * A browser behind a load balancer without sticky sessions: every request, each redirect included, goes to the
+     * next of the instances in turn (all on one host, so they get the same cookies).
+     */
+    Browser(List<String> instances) {
+        this.baseUrl = instances.getFirst();
+        this.instances = List.copyOf(instances);
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(instances.size() > 1 ? HttpClient.Redirect.NEVER : HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** What a web browser asks for, so error responses come as the pages people see. */
@@ -137,10 +151,16 @@ final class Browser {
 
     private Page send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(routed(request), HttpResponse.BodyHandlers.ofString());
             List<URI> visited = new ArrayList<>();
             for (Optional<HttpResponse<String>> r = Optional.of(response); r.isPresent(); r = r.get().previousResponse()) {
                 visited.addFirst(r.get().uri());
+            }
+            for (int i = 0; instances.size() > 1 && i < MAX_REDIRECTS && isRedirect(response); i++) {
+                URI location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+                response = http.send(routed(HttpRequest.newBuilder(location).header("Accept", ACCEPT_HTML).GET()
+                        .build()), HttpResponse.BodyHandlers.ofString());
+                visited.add(response.uri());
             }
             return new Page(response.uri(), response.statusCode(), Jsoup.parse(response.body(), response.uri().toString()),
                     List.copyOf(visited));
@@ -150,6 +170,22 @@ final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The request sent to the next instance, when there are several. */
+    private HttpRequest routed(HttpRequest request) {
+        if (instances.size() == 1) {
+            return request;
+        }
+        URI uri = request.uri();
+        URI to = URI.create(instances.get(next++ % instances.size()) + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        return HttpRequest.newBuilder(request, (name, value) -> true).uri(to).build();
+    }
+
+    private static boolean isRedirect(HttpResponse<?> response) {
+        return response.statusCode() >= 300 && response.statusCode() < 400
+                && response.headers().firstValue("Location").isPresent();
     }
 
     private URI resolve(String path) {

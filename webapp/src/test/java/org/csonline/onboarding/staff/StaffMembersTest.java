@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.Set;
-import java.util.UUID;
 import org.csonline.onboarding.staff.StaffRoleMapping.StaffRole;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.csonline.onboarding.testdb.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,10 +45,6 @@ class StaffMembersTest {
     }
 
     private static JdbcClient database() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return JdbcClient.create(dataSource);
+        return JdbcClient.create(TestDatabases.fresh().migrated().dataSource());
     }
 }

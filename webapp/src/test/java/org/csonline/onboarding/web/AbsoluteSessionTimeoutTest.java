@@ -14,6 +14,9 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 class AbsoluteSessionTimeoutTest {
 
@@ -42,6 +45,14 @@ class AbsoluteSessionTimeoutTest {
         FilterChain chain = new MockFilterChain();
         filter.doFilter(request, response, chain);
         assertThat(response.getRedirectedUrl()).isNull();
+    }
+
+    @Test
+    void runsInsideSpringSessionsFilterSoItSeesTheSessionEveryInstanceShares() {
+        int order = AbsoluteSessionTimeout.class.getAnnotation(Order.class).value();
+        assertThat(order).as("after the filter that puts the database's session on the request")
+                .isGreaterThan(SessionRepositoryFilter.DEFAULT_ORDER)
+                .as("before Spring Security reads the session").isLessThan(SecurityProperties.DEFAULT_FILTER_ORDER);
     }
 
     private MockHttpServletResponse run(Duration age) throws Exception {

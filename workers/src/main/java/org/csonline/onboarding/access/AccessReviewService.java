@@ -9,8 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.time.Duration;
 import java.util.HashMap;
+import org.csonline.onboarding.account.Account;
+import org.csonline.onboarding.account.AccountRepository;
 import org.csonline.onboarding.calendar.WorkingDays;
+import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.onboarding.OnboardingStatus;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
@@ -20,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Guide steps 13-15: the applicant asks for the record, a reviewer decides. */
+/** Guide steps 13-15: the applicant asks for the record, a reviewer decides. The only writer of {@code access_request}. */
 @Service
 public class AccessReviewService {
 
@@ -28,15 +32,20 @@ public class AccessReviewService {
 
     private final JdbcClient jdbc;
     private final OnboardingRepository onboardings;
+    private final OnboardingService onboardingService;
+    private final AccountRepository accounts;
     private final OnboardingProcess process;
     private final ProcessProperties timing;
     private final WorkingDays workingDays;
     private final Clock clock;
 
-    public AccessReviewService(JdbcClient jdbc, OnboardingRepository onboardings, OnboardingProcess process,
-            ProcessProperties timing, WorkingDays workingDays, Clock clock) {
+    public AccessReviewService(JdbcClient jdbc, OnboardingRepository onboardings, OnboardingService onboardingService,
+            AccountRepository accounts, OnboardingProcess process, ProcessProperties timing, WorkingDays workingDays,
+            Clock clock) {
         this.jdbc = jdbc;
         this.onboardings = onboardings;
+        this.onboardingService = onboardingService;
+        this.accounts = accounts;
         this.process = process;
         this.timing = timing;
         this.workingDays = workingDays;
@@ -54,7 +63,7 @@ public class AccessReviewService {
                         + "select ?, ?, ? where not exists (select 1 from access_request where onboarding_id = ?)")
                 .params(onboardingId, accountId, Timestamp.from(now), onboardingId).update();
         if (inserted == 1) {
-            onboardings.setAccount(onboardingId, accountId);
+            onboardingService.linkAccount(onboardingId, accountId);
         }
         process.publish(ProcessMessage.RECORD_CONFIRMATION_SUBMITTED, onboardingId, "1", reviewDates(now));
     }
@@ -72,9 +81,14 @@ public class AccessReviewService {
 
     /** The account the applicant created in this onboarding, or the existing one it linked at sign-in. */
     private boolean belongsTo(UUID onboardingId, UUID accountId) {
-        return jdbc.sql("select count(*) from account a join onboarding o on o.id = ? where a.id = ? "
-                        + "and (a.onboarding_id = o.id or o.account_id = a.id) and a.email = o.applicant_email")
-                .params(onboardingId, accountId).query(Integer.class).single() > 0;
+        Optional<Onboarding> onboarding = onboardings.find(onboardingId);
+        Optional<Account> account = accounts.find(accountId);
+        if (onboarding.isEmpty() || account.isEmpty()
+                || !account.get().email().equals(onboarding.get().applicantEmail())) {
+            return false;
+        }
+        return accountId.equals(onboarding.get().accountId())
+                || accounts.idForOnboarding(onboardingId).filter(accountId::equals).isPresent();
     }
 
     public boolean isSubmitted(UUID onboardingId) {
@@ -82,13 +96,21 @@ public class AccessReviewService {
                 .query(Integer.class).single() > 0;
     }
 
+    /** Undecided requests of onboardings still going on, oldest first. */
     public List<PendingReview> pending() {
-        return jdbc.sql("select o.id, o.record_reference, o.record_name, o.applicant_email, r.submitted_at "
-                        + "from access_request r join onboarding o on o.id = r.onboarding_id "
-                        + "where r.decision is null and o.status = 'IN_PROGRESS' order by r.submitted_at")
-                .query((rs, n) -> new PendingReview(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant()))
-                .list();
+        return jdbc.sql("select onboarding_id, submitted_at from access_request where decision is null "
+                        + "order by submitted_at")
+                .query((rs, n) -> new Submitted(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()))
+                .list().stream()
+                .flatMap(request -> onboardings.find(request.onboardingId())
+                        .filter(o -> o.status() == OnboardingStatus.IN_PROGRESS)
+                        .map(o -> new PendingReview(o.id(), o.recordReference(), o.recordName(), o.applicantEmail(),
+                                request.submittedAt()))
+                        .stream())
+                .toList();
+    }
+
+    private record Submitted(UUID onboardingId, Instant submittedAt) {
     }
 
     public Optional<PendingReview> findPending(UUID onboardingId) {
@@ -127,7 +149,7 @@ public class AccessReviewService {
             return false;
         }
         if (!approved) {
-            onboardings.setStatus(onboardingId, OnboardingStatus.DECLINED, "ACCESS_DECLINED");
+            onboardingService.decline(onboardingId);
         }
         process.publish(ProcessMessage.ACCESS_REVIEW_DECIDED, onboardingId, "1", Map.of("accessApproved", approved));
         return true;

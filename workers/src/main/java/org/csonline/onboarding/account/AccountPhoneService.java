@@ -3,7 +3,6 @@ package org.csonline.onboarding.account;
 import java.util.UUID;
 import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,11 +12,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountPhoneService {
 
-    private final JdbcClient jdbc;
+    private final AccountRepository accounts;
     private final AuditLog audit;
 
-    public AccountPhoneService(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
+    public AccountPhoneService(AccountRepository accounts, AuditLog audit) {
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -26,12 +25,11 @@ public class AccountPhoneService {
      * sign-in. False if it had none already (nothing to remove, nothing logged).
      */
     public boolean removePhone(UUID accountId, String staffUsername, String clientAddress) {
-        int removed = jdbc.sql("update account set phone_e164 = null where id = ? and phone_e164 is not null")
-                .param(accountId).update();
-        if (removed == 1) {
+        boolean removed = accounts.removePhone(accountId);
+        if (removed) {
             audit.record(AuditEvent.PHONE_REMOVED, "staff:" + staffUsername, null, accountId, clientAddress, null);
         }
-        return removed == 1;
+        return removed;
     }
 
     /**
@@ -39,12 +37,11 @@ public class AccountPhoneService {
      * without a phone takes one here, so this cannot replace a phone that staff did not remove.
      */
     public boolean registerPhone(UUID accountId, String e164, String clientAddress) {
-        int registered = jdbc.sql("update account set phone_e164 = ? where id = ? and phone_e164 is null")
-                .params(e164, accountId).update();
-        if (registered == 1) {
+        boolean registered = accounts.registerPhone(accountId, e164);
+        if (registered) {
             audit.record(AuditEvent.PHONE_REGISTERED, AuditLog.account(accountId), null, accountId, clientAddress,
                     "at sign-in");
         }
-        return registered == 1;
+        return registered;
     }
 }

@@ -1,16 +1,17 @@
 package org.csonline.onboarding.account;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
+import org.csonline.onboarding.phone.PhoneCodeService;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
-import org.csonline.onboarding.onboarding.OnboardingService;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.csonline.onboarding.signup.SignupRepository;
+import org.csonline.onboarding.signup.SignupRepository.SignedUp;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,19 +20,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    private final JdbcClient jdbc;
     private final AccountRepository accounts;
+    private final SignupRepository signups;
     private final OnboardingRepository onboardings;
+    private final OnboardingService onboardingService;
     private final OnboardingProcess process;
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final String dummyHash;
 
-    public AccountService(JdbcClient jdbc, AccountRepository accounts, OnboardingRepository onboardings,
-            OnboardingProcess process, PasswordEncoder passwords, Clock clock) {
-        this.jdbc = jdbc;
+    public AccountService(AccountRepository accounts, SignupRepository signups, OnboardingRepository onboardings,
+            OnboardingService onboardingService, OnboardingProcess process, PasswordEncoder passwords, Clock clock) {
         this.accounts = accounts;
+        this.signups = signups;
         this.onboardings = onboardings;
+        this.onboardingService = onboardingService;
         this.process = process;
         this.passwords = passwords;
         this.clock = clock;
@@ -45,21 +48,17 @@ public class AccountService {
         if (existing.isPresent()) {
             return existing.get();
         }
+        SignedUp details = signups.details(onboardingId).orElseThrow(
+                () -> new IllegalStateException("No account details submitted for onboarding " + onboardingId));
         UUID id = UUID.randomUUID();
-        int created = jdbc.sql("insert into account (id, email, given_name, surname, password_hash, status, "
-                        + "onboarding_id, created_at) select ?, email, given_name, surname, password_hash, 'PENDING', "
-                        + "onboarding_id, ? from signup where onboarding_id = ? and password_hash is not null")
-                .params(id, Timestamp.from(clock.instant()), onboardingId).update();
-        if (created != 1) {
-            throw new IllegalStateException("No account details submitted for onboarding " + onboardingId);
-        }
-        onboardings.setAccount(onboardingId, id);
+        accounts.insertPending(id, onboardingId, details.email(), details.givenName(), details.surname(),
+                details.passwordHash(), clock.instant());
+        onboardingService.linkAccount(onboardingId, id);
         return id;
     }
 
     public Optional<UUID> accountForOnboarding(UUID onboardingId) {
-        return jdbc.sql("select id from account where onboarding_id = ?").param(onboardingId)
-                .query(UUID.class).optional();
+        return accounts.idForOnboarding(onboardingId);
     }
 
     /**
@@ -73,7 +72,7 @@ public class AccountService {
         if (!account.email().equals(onboarding.applicantEmail())) {
             return false;
         }
-        onboardings.setAccount(onboardingId, accountId);
+        onboardingService.linkAccount(onboardingId, accountId);
         process.publish(ProcessMessage.EXISTING_ACCOUNT_SIGNED_IN, onboardingId, accountId.toString(),
                 Map.of("accountId", accountId.toString()));
         return true;
@@ -82,12 +81,9 @@ public class AccountService {
     /** Guide step 15: the account becomes usable, with the phone the applicant confirmed. */
     @Transactional
     public void activate(UUID accountId, UUID onboardingId) {
-        jdbc.sql("update account set phone_e164 = coalesce((select phone_e164 from signup where onboarding_id = ? "
-                        + "and phone_verifications >= 2), phone_e164) where id = ?")
-                .params(onboardingId, accountId).update();
-        jdbc.sql("update account set status = 'ACTIVE', activated_at = ? where id = ? and status <> 'ACTIVE'")
-                .params(Timestamp.from(clock.instant()), accountId).update();
-        onboardings.setAccount(onboardingId, accountId);
+        accounts.activate(accountId, signups.confirmedPhone(onboardingId, PhoneCodeService.ROUNDS).orElse(null),
+                clock.instant());
+        onboardingService.linkAccount(onboardingId, accountId);
     }
 
     /**

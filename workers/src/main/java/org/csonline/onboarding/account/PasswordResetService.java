@@ -142,8 +142,7 @@ public class PasswordResetService {
         if (!errors.isEmpty()) {
             throw new UserInputException(errors);
         }
-        jdbc.sql("update account set password_hash = ?, credentials_changed_at = ? where id = ?")
-                .params(passwords.encode(newPassword), Timestamp.from(clock.instant()), account.id()).update();
+        accounts.changePassword(account.id(), passwords.encode(newPassword), clock.instant());
         jdbc.sql("update password_reset set completed_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), resetId).update();
         lockout.recordSuccess(account.email());

@@ -8,7 +8,7 @@ import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
-import org.csonline.onboarding.onboarding.OnboardingStatus;
+import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.CouncilProperties;
 import org.springframework.stereotype.Component;
@@ -19,14 +19,17 @@ public class SendActivationEmailWorker {
 
     private final AccountRepository accounts;
     private final OnboardingRepository onboardings;
+    private final OnboardingService onboardingService;
     private final EmailService email;
     private final CouncilProperties council;
     private final ProgressLinks progressLinks;
 
-    public SendActivationEmailWorker(AccountRepository accounts, OnboardingRepository onboardings, EmailService email,
-            CouncilProperties council, ProgressLinks progressLinks) {
+    public SendActivationEmailWorker(AccountRepository accounts, OnboardingRepository onboardings,
+            OnboardingService onboardingService, EmailService email, CouncilProperties council,
+            ProgressLinks progressLinks) {
         this.accounts = accounts;
         this.onboardings = onboardings;
+        this.onboardingService = onboardingService;
         this.email = email;
         this.council = council;
         this.progressLinks = progressLinks;
@@ -42,6 +45,6 @@ public class SendActivationEmailWorker {
                 "recordName", onboarding.recordName(),
                 "link", council.baseUrl() + "/sign-in",
                 "progressLink", progressLinks.linkFor(onboarding.id())));
-        onboardings.setStatus(onboarding.id(), OnboardingStatus.COMPLETED, null);
+        onboardingService.complete(onboarding.id());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.delivery.ProviderFailure;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.slf4j.Logger;
@@ -27,11 +28,14 @@ public class EmailDeliveryFeedback {
     private static final Logger log = LoggerFactory.getLogger(EmailDeliveryFeedback.class);
 
     private final JdbcClient jdbc;
+    private final OnboardingRepository onboardings;
     private final OnboardingProcess process;
     private final Clock clock;
 
-    public EmailDeliveryFeedback(JdbcClient jdbc, OnboardingProcess process, Clock clock) {
+    public EmailDeliveryFeedback(JdbcClient jdbc, OnboardingRepository onboardings, OnboardingProcess process,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.onboardings = onboardings;
         this.process = process;
         this.clock = clock;
     }
@@ -56,9 +60,7 @@ public class EmailDeliveryFeedback {
         if (onboardingId.isEmpty() || kind.isEmpty() || event.sgEventId() == null || event.sgEventId().isBlank()) {
             return false;
         }
-        boolean known = jdbc.sql("select count(*) from onboarding where id = ?").param(onboardingId.get())
-                .query(Integer.class).single() > 0;
-        if (!known) {
+        if (onboardings.find(onboardingId.get()).isEmpty()) {
             return false;
         }
         // Insert-if-absent rather than catching the duplicate key: on PostgreSQL a failed statement ends the

@@ -18,6 +18,7 @@ import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.CouncilProperties;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
+import org.csonline.onboarding.support.Upserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ public class InvitationService {
             .withZone(ZoneId.of("Europe/London"));
 
     private final JdbcClient jdbc;
+    private final Upserts upserts;
     private final Secrets secrets;
     private final SecurityProperties limits;
     private final CouncilProperties council;
@@ -38,9 +40,11 @@ public class InvitationService {
     private final Clock clock;
     private final ProgressLinks progressLinks;
 
-    public InvitationService(JdbcClient jdbc, Secrets secrets, SecurityProperties limits, CouncilProperties council,
-            OnboardingRepository onboardings, EmailService email, Clock clock, ProgressLinks progressLinks) {
+    public InvitationService(JdbcClient jdbc, Upserts upserts, Secrets secrets, SecurityProperties limits,
+            CouncilProperties council, OnboardingRepository onboardings, EmailService email, Clock clock,
+            ProgressLinks progressLinks) {
         this.jdbc = jdbc;
+        this.upserts = upserts;
         this.secrets = secrets;
         this.limits = limits;
         this.council = council;
@@ -79,10 +83,16 @@ public class InvitationService {
 
     private String storeNewToken(UUID onboardingId, Instant expires) {
         String token = secrets.token();
-        jdbc.sql("merge into invitation (onboarding_id, token_hash, expires_at, created_at) key (onboarding_id) "
-                        + "values (?, ?, ?, ?)")
-                .params(onboardingId, secrets.hash(token), Timestamp.from(expires), Timestamp.from(clock.instant()))
-                .update();
+        String hash = secrets.hash(token);
+        Timestamp now = Timestamp.from(clock.instant());
+        // A new token for a send that is tried again (the earlier one never reached the applicant).
+        upserts.updateOrInsert(
+                () -> jdbc.sql("update invitation set token_hash = ?, expires_at = ?, created_at = ? "
+                                + "where onboarding_id = ?")
+                        .params(hash, Timestamp.from(expires), now, onboardingId).update(),
+                () -> jdbc.sql("insert into invitation (onboarding_id, token_hash, expires_at, created_at) "
+                                + "values (?, ?, ?, ?)")
+                        .params(onboardingId, hash, Timestamp.from(expires), now).update());
         return token;
     }
 

@@ -14,6 +14,7 @@ import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
+import org.csonline.onboarding.support.Upserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SetupCodeService {
 
     private final JdbcClient jdbc;
+    private final Upserts upserts;
     private final Secrets secrets;
     private final SecurityProperties limits;
     private final OnboardingRepository onboardings;
@@ -31,10 +33,11 @@ public class SetupCodeService {
     private final Clock clock;
     private final ProgressLinks progressLinks;
 
-    public SetupCodeService(JdbcClient jdbc, Secrets secrets, SecurityProperties limits,
+    public SetupCodeService(JdbcClient jdbc, Upserts upserts, Secrets secrets, SecurityProperties limits,
             OnboardingRepository onboardings, EmailService email, OnboardingProcess process, Clock clock,
             ProgressLinks progressLinks) {
         this.jdbc = jdbc;
+        this.upserts = upserts;
         this.secrets = secrets;
         this.limits = limits;
         this.onboardings = onboardings;
@@ -53,10 +56,16 @@ public class SetupCodeService {
 
     private String storeNewCode(UUID onboardingId) {
         String code = secrets.readableCode(limits.setupCodeLength());
-        jdbc.sql("merge into setup_code (onboarding_id, code_hash, wrong_attempts, created_at) key (onboarding_id) "
-                        + "values (?, ?, 0, ?)")
-                .params(onboardingId, secrets.hash(code), Timestamp.from(clock.instant()))
-                .update();
+        String hash = secrets.hash(code);
+        Timestamp now = Timestamp.from(clock.instant());
+        // A new code for a send that is tried again (the earlier one never reached the applicant).
+        upserts.updateOrInsert(
+                () -> jdbc.sql("update setup_code set code_hash = ?, wrong_attempts = 0, created_at = ? "
+                                + "where onboarding_id = ?")
+                        .params(hash, now, onboardingId).update(),
+                () -> jdbc.sql("insert into setup_code (onboarding_id, code_hash, wrong_attempts, created_at) "
+                                + "values (?, ?, 0, ?)")
+                        .params(onboardingId, hash, now).update());
         return formatForReading(code);
     }
 

@@ -10,6 +10,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The only writer of the {@code onboarding} table. Other features read through it, and change an onboarding through
+ * {@link OnboardingService}, which decides its status.
+ */
 @Repository
 public class OnboardingRepository {
 
@@ -104,12 +108,12 @@ public class OnboardingRepository {
                 .query((rs, n) -> rs.getLong(1)).optional();
     }
 
-    public void setStatus(UUID id, OnboardingStatus status, String reason) {
+    void setStatus(UUID id, OnboardingStatus status, String reason) {
         jdbc.sql("update onboarding set status = ?, cancellation_reason = ?, updated_at = ? where id = ?")
                 .params(status.name(), reason, now(), id).update();
     }
 
-    public void setAccount(UUID id, UUID accountId) {
+    void setAccount(UUID id, UUID accountId) {
         jdbc.sql("update onboarding set account_id = ?, updated_at = ? where id = ?")
                 .params(accountId, now(), id).update();
     }

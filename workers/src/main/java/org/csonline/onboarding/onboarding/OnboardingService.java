@@ -181,6 +181,21 @@ public class OnboardingService {
         onboardings.setStatus(onboardingId, OnboardingStatus.CANCELLED, reason);
     }
 
+    /** Guide step 15: the activation email went out; the onboarding is over. */
+    public void complete(UUID onboardingId) {
+        onboardings.setStatus(onboardingId, OnboardingStatus.COMPLETED, null);
+    }
+
+    /** A reviewer declined the access request (step 15). */
+    public void decline(UUID onboardingId) {
+        onboardings.setStatus(onboardingId, OnboardingStatus.DECLINED, "ACCESS_DECLINED");
+    }
+
+    /** The account the applicant created or signed in with in this onboarding. */
+    public void linkAccount(UUID onboardingId, UUID accountId) {
+        onboardings.setAccount(onboardingId, accountId);
+    }
+
     public static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }

@@ -9,6 +9,7 @@ import org.csonline.onboarding.outbox.LocalOutbox;
 import org.csonline.onboarding.support.CouncilProperties;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
+import org.csonline.onboarding.support.Upserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,15 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class LocalPhoneVerification implements PhoneVerification {
 
     private final JdbcClient jdbc;
+    private final Upserts upserts;
     private final Secrets secrets;
     private final SecurityProperties limits;
     private final LocalOutbox outbox;
     private final CouncilProperties council;
     private final Clock clock;
 
-    public LocalPhoneVerification(JdbcClient jdbc, Secrets secrets, SecurityProperties limits, LocalOutbox outbox,
-            CouncilProperties council, Clock clock) {
+    public LocalPhoneVerification(JdbcClient jdbc, Upserts upserts, Secrets secrets, SecurityProperties limits,
+            LocalOutbox outbox, CouncilProperties council, Clock clock) {
         this.jdbc = jdbc;
+        this.upserts = upserts;
         this.secrets = secrets;
         this.limits = limits;
         this.outbox = outbox;
@@ -45,11 +48,16 @@ public class LocalPhoneVerification implements PhoneVerification {
             return PhoneCodeOutcome.TOO_MANY_SENDS;
         }
         String code = secrets.numericCode(6);
-        jdbc.sql("merge into local_phone_verification (phone_e164, code_hash, checks, sends, expires_at, created_at) "
-                        + "key (phone_e164) values (?, ?, ?, ?, ?, ?)")
-                .params(e164, secrets.hash(code), pending.map(Pending::checks).orElse(0), sends,
-                        Timestamp.from(now.plus(limits.phoneCodeValidity())), Timestamp.from(now))
-                .update();
+        String hash = secrets.hash(code);
+        int checks = pending.map(Pending::checks).orElse(0);
+        Timestamp expires = Timestamp.from(now.plus(limits.phoneCodeValidity()));
+        upserts.updateOrInsert(
+                () -> jdbc.sql("update local_phone_verification set code_hash = ?, checks = ?, sends = ?, "
+                                + "expires_at = ?, created_at = ? where phone_e164 = ?")
+                        .params(hash, checks, sends, expires, Timestamp.from(now), e164).update(),
+                () -> jdbc.sql("insert into local_phone_verification (phone_e164, code_hash, checks, sends, "
+                                + "expires_at, created_at) values (?, ?, ?, ?, ?, ?)")
+                        .params(e164, hash, checks, sends, expires, Timestamp.from(now)).update());
         long minutes = limits.phoneCodeValidity().toMinutes();
         if (channel == PhoneChannel.SMS) {
             outbox.deliver(channel.outboxChannel(), e164, null, "Your %s verification code is %s. It expires in %d minutes."
@@ -83,9 +91,10 @@ public class LocalPhoneVerification implements PhoneVerification {
                 ? PhoneCheckResult.TOO_MANY_CHECKS : PhoneCheckResult.WRONG;
     }
 
+    /** The unexpired verification of the number, locked until the caller's transaction ends. */
     private Optional<Pending> pending(String e164, Instant now) {
         return jdbc.sql("select code_hash, checks, sends from local_phone_verification where phone_e164 = ? "
-                        + "and expires_at > ?")
+                        + "and expires_at > ? for update")
                 .params(e164, Timestamp.from(now))
                 .query((rs, n) -> new Pending(rs.getString(1), rs.getInt(2), rs.getInt(3)))
                 .optional();

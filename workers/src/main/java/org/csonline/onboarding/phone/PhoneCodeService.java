@@ -2,6 +2,7 @@ package org.csonline.onboarding.phone;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.csonline.onboarding.delivery.ProviderFailure;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessProperties;
+import org.csonline.onboarding.signup.SignupRepository;
 import org.csonline.onboarding.support.UserInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ public class PhoneCodeService {
     private static final Logger log = LoggerFactory.getLogger(PhoneCodeService.class);
 
     private final JdbcClient jdbc;
+    private final SignupRepository signups;
     private final PhoneVerification verification;
     private final DeliveryLedger ledger;
     private final OnboardingProcess process;
@@ -39,10 +42,11 @@ public class PhoneCodeService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public PhoneCodeService(JdbcClient jdbc, PhoneVerification verification, DeliveryLedger ledger,
-            OnboardingProcess process, DeliveryProperties delivery, ProcessProperties processTiming,
-            TransactionTemplate transaction, Clock clock) {
+    public PhoneCodeService(JdbcClient jdbc, SignupRepository signups, PhoneVerification verification,
+            DeliveryLedger ledger, OnboardingProcess process, DeliveryProperties delivery,
+            ProcessProperties processTiming, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
+        this.signups = signups;
         this.verification = verification;
         this.ledger = ledger;
         this.process = process;
@@ -63,11 +67,7 @@ public class PhoneCodeService {
             throw new UserInputException("phoneNumber", "phone.number.landline");
         }
         long requestId = transaction.execute(status -> {
-            Optional<String> previous = onboardingPhone(onboardingId);
-            if (previous.isEmpty() || !previous.get().equals(number.e164())) {
-                jdbc.sql("update signup set phone_e164 = ?, phone_verifications = 0 where onboarding_id = ?")
-                        .params(number.e164(), onboardingId).update();
-            }
+            signups.usePhone(onboardingId, number.e164());
             return requestCode(onboardingId, number.e164(), channel);
         });
         return answered(awaitOutcome(requestId));
@@ -142,10 +142,11 @@ public class PhoneCodeService {
      * gone).
      */
     private long requestCode(UUID onboardingId, String e164, PhoneChannel channel) {
+        Duration messageLife = processTiming.messageTtl(ProcessMessage.PHONE_CODE_REQUESTED);
         Optional<Long> waiting = jdbc.sql("select id from phone_code_request where onboarding_id = ? and phone_e164 = ? "
                         + "and channel = ? and status = 'PENDING' and requested_at > ? order by id desc limit 1")
                 .params(onboardingId, e164, channel.name(),
-                        Timestamp.from(clock.instant().minus(processTiming.messageTtl())))
+                        Timestamp.from(clock.instant().minus(messageLife)))
                 .query(Long.class).optional();
         if (waiting.isPresent()) {
             return waiting.get();
@@ -188,9 +189,7 @@ public class PhoneCodeService {
         if (result == PhoneCheckResult.APPROVED) {
             // The round and the message commit together: a round the database counts is a round the process hears.
             transaction.executeWithoutResult(status -> {
-                jdbc.sql("update signup set phone_verifications = phone_verifications + 1 where onboarding_id = ?")
-                        .param(onboardingId).update();
-                int rounds = roundsPassed(onboardingId);
+                int rounds = signups.phoneVerified(onboardingId);
                 process.publish(ProcessMessage.PHONE_CODE_VERIFIED, onboardingId, Integer.toString(rounds),
                         Map.of("phoneVerifications", rounds));
             });
@@ -199,13 +198,11 @@ public class PhoneCodeService {
     }
 
     public int roundsPassed(UUID onboardingId) {
-        return jdbc.sql("select phone_verifications from signup where onboarding_id = ?").param(onboardingId)
-                .query(Integer.class).optional().orElse(0);
+        return signups.phoneRounds(onboardingId);
     }
 
     public Optional<String> onboardingPhone(UUID onboardingId) {
-        return jdbc.sql("select phone_e164 from signup where onboarding_id = ? and phone_e164 is not null")
-                .param(onboardingId).query(String.class).optional();
+        return signups.phone(onboardingId);
     }
 
     /** Second factor of a sign-in: straight to the provider, as no process waits for it. */

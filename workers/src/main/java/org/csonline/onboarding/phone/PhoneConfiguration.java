@@ -6,6 +6,7 @@ import org.csonline.onboarding.outbox.LocalOutbox;
 import org.csonline.onboarding.support.CouncilProperties;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
+import org.csonline.onboarding.support.Upserts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +20,10 @@ class PhoneConfiguration {
 
     @Bean
     PhoneVerification phoneVerification(TwilioProperties twilio, Environment environment, JdbcClient jdbc,
-            Secrets secrets, SecurityProperties limits, LocalOutbox outbox, CouncilProperties council, Clock clock) {
+            Upserts upserts, Secrets secrets, SecurityProperties limits, LocalOutbox outbox, CouncilProperties council,
+            Clock clock) {
         return ProviderSettings.use("Twilio Verify", twilio.required(), environment)
                 ? new TwilioPhoneVerification(twilio)
-                : new LocalPhoneVerification(jdbc, secrets, limits, outbox, council, clock);
+                : new LocalPhoneVerification(jdbc, upserts, secrets, limits, outbox, council, clock);
     }
 }

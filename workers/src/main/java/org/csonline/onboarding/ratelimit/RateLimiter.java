@@ -1,35 +1,49 @@
 package org.csonline.onboarding.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.csonline.onboarding.ratelimit.RateLimitProperties.Limit;
+import org.csonline.onboarding.support.Secrets;
+import org.csonline.onboarding.support.Upserts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Token buckets (bucket4j) per action, per account and per client address, kept in memory. Each instance of the
- * app counts on its own; a cluster would move the buckets to a shared store (bucket4j supports JDBC and Redis).
+ * Token buckets per action, per account and per client address, in the database so that every instance of the app
+ * counts the same attempts. A bucket of {@code capacity} tokens refills continuously over {@code period}; it is
+ * stored as the one instant it is full again (the "generic cell rate algorithm"), and each attempt locks its row
+ * while it moves that instant, so attempts sent in parallel to several instances are all counted.
  */
 @Service
 public class RateLimiter {
 
-    /** Past this many buckets, full ones (nobody used them lately) are dropped. */
-    static final int PRUNE_ABOVE = 10_000;
+    /** Full buckets (rows whose instant has passed) are deleted once every this many attempts on an instance. */
+    static final int PRUNE_EVERY = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+    /** Attempts counted on this thread since {@link #countAttempts()}, so a request that failed can give them back. */
+    private static final ThreadLocal<List<Taken>> TAKEN = new ThreadLocal<>();
 
+    private final JdbcClient jdbc;
+    private final Upserts upserts;
+    private final Secrets secrets;
     private final RateLimitProperties properties;
-    private final TimeMeter time;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final AtomicLong attempts = new AtomicLong();
 
-    public RateLimiter(RateLimitProperties properties, Clock clock) {
+    public RateLimiter(JdbcClient jdbc, Upserts upserts, Secrets secrets, RateLimitProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.upserts = upserts;
+        this.secrets = secrets;
         this.properties = properties;
-        this.time = new ClockTimeMeter(clock);
+        this.clock = clock;
     }
 
     /**
@@ -38,38 +52,45 @@ public class RateLimiter {
      */
     public void check(RateLimitedAction action, String account, String clientAddress) {
         Limit limit = properties.limit(action);
-        long waitNanos = 0;
+        Duration wait = Duration.ZERO;
         if (account != null && !account.isBlank()) {
-            waitNanos = Math.max(waitNanos, consume(action + "|a|" + account, limit.perAccount(), limit.period()));
+            wait = max(wait, consume(action + "|a|" + account, limit.perAccount(), limit.period()));
         }
         if (clientAddress != null && !clientAddress.isBlank()) {
-            waitNanos = Math.max(waitNanos, consume(action + "|c|" + clientAddress, limit.perAddress(), limit.period()));
+            wait = max(wait, consume(action + "|c|" + clientAddress, limit.perAddress(), limit.period()));
         }
-        if (waitNanos > 0) {
-            throw new RateLimitedException(action, Duration.ofNanos(waitNanos));
-        }
-    }
-
-    private long consume(String key, int capacity, Duration period) {
-        if (buckets.size() > PRUNE_ABOVE) {
+        if (attempts.incrementAndGet() % PRUNE_EVERY == 0) {
             prune();
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .withCustomTimePrecision(time)
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            List<Bucket> taken = TAKEN.get();
-            if (taken != null) {
-                taken.add(bucket);
-            }
+        if (wait.isPositive()) {
+            throw new RateLimitedException(action, wait);
         }
-        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
-    /** Attempts counted on this thread since {@link #countAttempts()}, so a request that failed can give them back. */
-    private static final ThreadLocal<List<Bucket>> TAKEN = new ThreadLocal<>();
+    /** Takes a token from the bucket; returns zero, or how long until one is there when none is. */
+    private Duration consume(String bucket, int capacity, Duration period) {
+        // Hashed: the keys hold email addresses and client addresses.
+        String key = secrets.hash("rate-limit:" + bucket);
+        return upserts.atomically(() -> {
+            Instant now = clock.instant();
+            upserts.insertIfAbsent(() -> jdbc.sql("insert into rate_limit_bucket (bucket_key, full_at) values (?, ?)")
+                    .params(key, Timestamp.from(now)).update());
+            Instant fullAt = jdbc.sql("select full_at from rate_limit_bucket where bucket_key = ? for update")
+                    .param(key).query(Timestamp.class).single().toInstant();
+            Instant after = (fullAt.isAfter(now) ? fullAt : now).plus(period.dividedBy(capacity));
+            Duration ahead = Duration.between(now, after);
+            if (ahead.compareTo(period) > 0) {
+                return ahead.minus(period);
+            }
+            jdbc.sql("update rate_limit_bucket set full_at = ? where bucket_key = ?")
+                    .params(Timestamp.from(after), key).update();
+            List<Taken> taken = TAKEN.get();
+            if (taken != null) {
+                taken.add(new Taken(key, period.dividedBy(capacity)));
+            }
+            return Duration.ZERO;
+        });
+    }
 
     /**
      * Starts remembering what this thread's checks take (one web request). A request that failed on our side (the
@@ -81,18 +102,37 @@ public class RateLimiter {
         return new Attempts();
     }
 
+    /** One token taken from a bucket: giving it back moves the bucket's full instant back by one step. */
+    private record Taken(String key, Duration step) {
+    }
+
     /** The attempts one request took. */
-    public static final class Attempts implements AutoCloseable {
+    public final class Attempts implements AutoCloseable {
 
         private Attempts() {
         }
 
         public void giveBack() {
-            List<Bucket> taken = TAKEN.get();
-            if (taken != null) {
-                taken.forEach(bucket -> bucket.addTokens(1));
-                taken.clear();
+            List<Taken> taken = TAKEN.get();
+            if (taken == null) {
+                return;
             }
+            try {
+                for (Taken token : taken) {
+                    upserts.atomically(() -> {
+                        jdbc.sql("select full_at from rate_limit_bucket where bucket_key = ? for update")
+                                .param(token.key()).query(Timestamp.class).optional()
+                                .ifPresent(fullAt -> jdbc.sql("update rate_limit_bucket set full_at = ? where bucket_key = ?")
+                                        .params(Timestamp.from(fullAt.toInstant().minus(token.step())), token.key())
+                                        .update());
+                        return null;
+                    });
+                }
+            } catch (DataAccessException e) {
+                // The database is still away: the attempts stay counted, which errs on the safe side.
+                log.warn("Could not give back {} rate-limit attempt(s): {}", taken.size(), e.getMessage());
+            }
+            taken.clear();
         }
 
         @Override
@@ -101,30 +141,13 @@ public class RateLimiter {
         }
     }
 
-    private void prune() {
-        buckets.entrySet().removeIf(e -> {
-            String action = e.getKey().substring(0, e.getKey().indexOf('|'));
-            Limit limit = properties.limit(RateLimitedAction.valueOf(action));
-            long capacity = e.getKey().contains("|a|") ? limit.perAccount() : limit.perAddress();
-            return e.getValue().getAvailableTokens() >= capacity;
-        });
+    /** Full buckets are the same as none. */
+    int prune() {
+        return jdbc.sql("delete from rate_limit_bucket where full_at < ?").param(Timestamp.from(clock.instant()))
+                .update();
     }
 
-    int bucketCount() {
-        return buckets.size();
-    }
-
-    /** Bucket time from the application clock, so tests move time instead of sleeping. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            return clock.millis() * 1_000_000L;
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -1,7 +1,5 @@
 package org.csonline.onboarding.signup;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.support.UserInputException.InputError;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,26 +25,24 @@ public class SignupService {
 
     static final int MAX_NAME_LENGTH = 100;
 
-    private final JdbcClient jdbc;
+    private final SignupRepository signups;
     private final OnboardingRepository onboardings;
     private final AccountRepository accounts;
     private final EmailCodeService emailCodes;
     private final OnboardingProcess process;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
-    public SignupService(JdbcClient jdbc, OnboardingRepository onboardings, AccountRepository accounts,
+    public SignupService(SignupRepository signups, OnboardingRepository onboardings, AccountRepository accounts,
             EmailCodeService emailCodes, OnboardingProcess process, PasswordEncoder passwords,
-            TransactionTemplate transaction, Clock clock) {
-        this.jdbc = jdbc;
+            TransactionTemplate transaction) {
+        this.signups = signups;
         this.onboardings = onboardings;
         this.accounts = accounts;
         this.emailCodes = emailCodes;
         this.process = process;
         this.passwords = passwords;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     /** Step 6: "Send verification code" (also "Send new code"). */
@@ -67,16 +62,14 @@ public class SignupService {
         if (accounts.findByEmail(email).isPresent()) {
             throw new UserInputException("email", "signup.email.hasAccount");
         }
-        jdbc.sql("merge into signup (onboarding_id, email, updated_at) key (onboarding_id) values (?, ?, ?)")
-                .params(onboardingId, email, now()).update();
+        signups.startWithEmail(onboardingId, email);
         long requestId = emailCodes.request(onboardingId, email);
         process.publish(ProcessMessage.EMAIL_CODE_REQUESTED, onboardingId, Long.toString(requestId),
                 Map.of("emailCodeRequestId", requestId));
     }
 
     public Optional<String> emailFor(UUID onboardingId) {
-        return jdbc.sql("select email from signup where onboarding_id = ?").param(onboardingId)
-                .query(String.class).optional();
+        return signups.email(onboardingId);
     }
 
     /** Steps 8-9: "verify code". */
@@ -87,16 +80,14 @@ public class SignupService {
         }
         EmailCodeResult result = emailCodes.check(onboardingId, code);
         if (result == EmailCodeResult.VERIFIED) {
-            jdbc.sql("update signup set email_verified_at = ?, updated_at = ? where onboarding_id = ?")
-                    .params(now(), now(), onboardingId).update();
+            signups.emailVerified(onboardingId);
             process.publish(ProcessMessage.EMAIL_VERIFIED, onboardingId, "1", Map.of());
         }
         return result;
     }
 
     public boolean isEmailVerified(UUID onboardingId) {
-        return jdbc.sql("select count(*) from signup where onboarding_id = ? and email_verified_at is not null")
-                .param(onboardingId).query(Integer.class).single() > 0;
+        return signups.isEmailVerified(onboardingId);
     }
 
     /**
@@ -116,17 +107,13 @@ public class SignupService {
         }
         String passwordHash = passwords.encode(details.newPassword());
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("update signup set given_name = ?, surname = ?, password_hash = ?, updated_at = ? "
-                            + "where onboarding_id = ?")
-                    .params(details.givenName().strip(), details.surname().strip(), passwordHash, now(), onboardingId)
-                    .update();
+            signups.saveDetails(onboardingId, details.givenName().strip(), details.surname().strip(), passwordHash);
             process.publish(ProcessMessage.ACCOUNT_DETAILS_SUBMITTED, onboardingId, "1", Map.of());
         });
     }
 
     public boolean hasSubmittedDetails(UUID onboardingId) {
-        return jdbc.sql("select count(*) from signup where onboarding_id = ? and password_hash is not null")
-                .param(onboardingId).query(Integer.class).single() > 0;
+        return signups.details(onboardingId).isPresent();
     }
 
     private static void checkName(String value, String field, List<InputError> errors) {
@@ -136,9 +123,5 @@ public class SignupService {
         } else if (name.length() > MAX_NAME_LENGTH) {
             errors.add(new InputError(field, "signup." + field + ".tooLong", MAX_NAME_LENGTH));
         }
-    }
-
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
     }
 }

@@ -20,11 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.csonline.onboarding.account.AccountRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
+@DatabaseTest
 @JdbcTest
-@Import({AccessReviewService.class, OnboardingRepository.class, WorkingDays.class})
+@Import({AccessReviewService.class, OnboardingRepository.class, OnboardingService.class, AccountRepository.class,
+        WorkingDays.class})
 class AccessReviewServiceTest {
 
     @Autowired

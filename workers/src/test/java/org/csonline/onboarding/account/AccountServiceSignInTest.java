@@ -15,15 +15,17 @@ import org.csonline.onboarding.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
 /** No user enumeration: an unknown email costs the same work (one hash check) as a wrong password. */
+@DatabaseTest
 class AccountServiceSignInTest {
 
     final JdbcClient jdbc = TestDatabase.create();
     final CountingEncoder encoder = new CountingEncoder();
     final MutableClock clock = MutableClock.atStart();
-    final AccountService service = new AccountService(jdbc, new AccountRepository(jdbc),
-            new OnboardingRepository(jdbc, clock), mock(OnboardingProcess.class), encoder, clock);
+    final AccountService service = new AccountService(new AccountRepository(jdbc), null,
+            new OnboardingRepository(jdbc, clock), null, mock(OnboardingProcess.class), encoder, clock);
 
     @Test
     void unknownEmailAndWrongPasswordDoTheSameHashWork() {

@@ -7,22 +7,29 @@ import java.time.Duration;
 import java.util.UUID;
 import org.csonline.onboarding.access.RecordAccessService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
+import org.csonline.onboarding.signup.SignupRepository;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
 /** Zeebe may run create-account, grant-record-access and activate-account twice: the second run changes nothing. */
+@DatabaseTest
 class IdempotentByOnboardingTest {
 
-    final JdbcClient jdbc = TestDatabase.create();
+    final TestDatabase.Database database = TestDatabase.open();
+    final JdbcClient jdbc = database.jdbc();
     final MutableClock clock = new MutableClock();
     final OnboardingRepository onboardings = new OnboardingRepository(jdbc, clock);
-    final AccountService accounts = new AccountService(jdbc, new AccountRepository(jdbc), onboardings, null,
+    final OnboardingService onboardingService = new OnboardingService(onboardings, null, null, null, null, clock);
+    final AccountService accounts = new AccountService(new AccountRepository(jdbc),
+            new SignupRepository(jdbc, database.upserts(), clock), onboardings, onboardingService, null,
             new BCryptPasswordEncoder(4), clock);
-    final RecordAccessService access = new RecordAccessService(jdbc, clock);
+    final RecordAccessService access = new RecordAccessService(jdbc, database.upserts(), onboardings, clock);
     final UUID onboarding = UUID.randomUUID();
 
     @BeforeEach

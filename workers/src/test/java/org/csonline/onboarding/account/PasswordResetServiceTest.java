@@ -28,16 +28,19 @@ import org.csonline.onboarding.support.UserInputException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
 /** "Forgotten your password?": email code, then phone code, then a new password by the sign-up rules. */
+@DatabaseTest
 class PasswordResetServiceTest {
 
-    final JdbcClient jdbc = TestDatabase.create();
+    final TestDatabase.Database database = TestDatabase.open();
+    final JdbcClient jdbc = database.jdbc();
     final MutableClock clock = MutableClock.atStart();
     final EmailService email = mock(EmailService.class);
     final PhoneCodeService phoneCodes = mock(PhoneCodeService.class);
     final AccountServiceSignInTest.CountingEncoder encoder = new AccountServiceSignInTest.CountingEncoder();
-    final SignInLockout lockout = new SignInLockout(jdbc, TestSecrets.secrets(), SignInLockoutTest.RULES, clock);
+    final SignInLockout lockout = new SignInLockout(jdbc, database.upserts(), TestSecrets.secrets(), SignInLockoutTest.RULES, clock);
     final PasswordResetService resets = new PasswordResetService(jdbc, new AccountRepository(jdbc), email, phoneCodes,
             lockout, encoder, TestSecrets.secrets(), SignInLockoutTest.RULES, clock);
     final UUID account = Rows.account(jdbc, "sam@example.org", "hash:old password", "+447700900982", "ACTIVE");

@@ -3,18 +3,27 @@ package org.csonline.onboarding.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.csonline.onboarding.support.Concurrently;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.TestDatabase;
 import org.csonline.onboarding.support.TestSecrets;
 import org.junit.jupiter.api.Test;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
+@DatabaseTest
 class SignInLockoutTest {
 
     static final SignInProperties RULES = new SignInProperties(6, Duration.ofMinutes(1), Duration.ofHours(24),
             Duration.ofDays(1), Duration.ofMinutes(30), 5);
 
     final MutableClock clock = MutableClock.atStart();
-    final SignInLockout lockout = new SignInLockout(TestDatabase.create(), TestSecrets.secrets(), RULES, clock);
+    final TestDatabase.Database database = TestDatabase.open();
+    final SignInLockout lockout = lockout();
+
+    /** One instance of the app; several of them share the database. */
+    SignInLockout lockout() {
+        return new SignInLockout(database.jdbc(), database.upserts(), TestSecrets.secrets(), RULES, clock);
+    }
 
     @Test
     void fiveFailuresDoNotLock() {
@@ -70,6 +79,24 @@ class SignInLockoutTest {
     void addressesAreCountedSeparately() {
         fail("sam@example.org", 6);
         assertThat(lockout.lockedFor("alex@example.org")).isEmpty();
+    }
+
+    @Test
+    void failuresOnAnyInstanceCountTowardsOneLockout() {
+        SignInLockout other = lockout();
+        for (int i = 0; i < 5; i++) {
+            (i % 2 == 0 ? lockout : other).recordFailure("sam@example.org");
+        }
+        assertThat(other.recordFailure("sam@example.org")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(lockout.lockedFor("sam@example.org")).contains(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void parallelFailuresAreAllCounted() throws Exception {
+        SignInLockout[] instances = {lockout, lockout()};
+        Concurrently.run(12, i -> instances[i % 2].recordFailure("sam@example.org"));
+        // Twelve counted: the thirteenth failure locks for 2^(13 - 6) minutes.
+        assertThat(lockout.recordFailure("sam@example.org")).isEqualTo(Duration.ofMinutes(128));
     }
 
     private void fail(String email, int times) {

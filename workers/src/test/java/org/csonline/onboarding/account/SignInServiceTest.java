@@ -13,11 +13,14 @@ import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.TestDatabase;
 import org.csonline.onboarding.support.TestSecrets;
 import org.junit.jupiter.api.Test;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
+@DatabaseTest
 class SignInServiceTest {
 
     final AccountService accounts = mock(AccountService.class);
-    final SignInLockout lockout = new SignInLockout(TestDatabase.create(), TestSecrets.secrets(),
+    final TestDatabase.Database database = TestDatabase.open();
+    final SignInLockout lockout = new SignInLockout(database.jdbc(), database.upserts(), TestSecrets.secrets(),
             SignInLockoutTest.RULES, MutableClock.atStart());
     final SignInService signIns = new SignInService(accounts, lockout);
     final Account active = new Account(UUID.randomUUID(), "sam@example.org", "Sam", "Parent", "+447700900982",

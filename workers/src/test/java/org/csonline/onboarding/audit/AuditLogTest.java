@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
+@DatabaseTest
 class AuditLogTest {
 
     final MutableClock clock = MutableClock.atStart();

@@ -15,7 +15,9 @@ import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
+@DatabaseTest
 class DeliveryLedgerTest {
 
     final JdbcClient jdbc = TestDatabase.create();

@@ -20,6 +20,7 @@ import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.support.Onboardings;
 import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.Secrets;
+import org.csonline.onboarding.support.Upserts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +28,11 @@ import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
+@DatabaseTest
 @JdbcTest
-@Import({SetupCodeService.class, Secrets.class, OnboardingRepository.class, ProgressLinks.class})
+@Import({SetupCodeService.class, Upserts.class, Secrets.class, OnboardingRepository.class, ProgressLinks.class})
 class SetupCodeServiceTest {
 
     @Autowired

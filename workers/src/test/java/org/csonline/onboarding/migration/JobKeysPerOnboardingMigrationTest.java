@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 import org.csonline.onboarding.support.Onboardings;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.csonline.onboarding.testdb.DatabaseTest;
+import org.csonline.onboarding.testdb.TestDatabases;
+import org.csonline.onboarding.testdb.TestDatabases.TestDatabase;
 
 /** V7 keeps every timeline event and notice a V6 database holds, and makes a job once per onboarding. */
+@DatabaseTest
 class JobKeysPerOnboardingMigrationTest {
 
-    final JdbcDataSource dataSource = new JdbcDataSource();
-    final JdbcClient jdbc;
-
-    JobKeysPerOnboardingMigrationTest() {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        jdbc = JdbcClient.create(dataSource);
-    }
+    final TestDatabase database = TestDatabases.fresh();
+    final JdbcClient jdbc = JdbcClient.create(database.dataSource());
 
     @Test
     void existingRowsSurviveAndTheSameJobKeyIsOncePerOnboarding() {
@@ -55,6 +51,6 @@ class JobKeysPerOnboardingMigrationTest {
     }
 
     private void migrateTo(String version) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
+        database.migratedTo(version);
     }
 }

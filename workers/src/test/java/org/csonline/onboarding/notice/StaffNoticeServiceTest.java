@@ -12,8 +12,10 @@ import org.csonline.onboarding.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
 /** A notice job is recorded once, and a job key another engine already used does not hide a new onboarding's notice. */
+@DatabaseTest
 class StaffNoticeServiceTest {
 
     static final long JOB_KEY = 2251799813685301L;

@@ -8,13 +8,16 @@ import org.csonline.onboarding.outbox.LocalOutbox;
 import org.csonline.onboarding.outbox.OutboxEntry;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.Secrets;
+import org.csonline.onboarding.support.Upserts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
+@DatabaseTest
 @JdbcTest
-@Import({LocalPhoneVerification.class, LocalOutbox.class, Secrets.class})
+@Import({LocalPhoneVerification.class, Upserts.class, LocalOutbox.class, Secrets.class})
 class LocalPhoneVerificationTest {
 
     static final String MOBILE = "+447400123456";

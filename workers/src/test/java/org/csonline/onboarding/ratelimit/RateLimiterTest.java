@@ -6,15 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.csonline.onboarding.ratelimit.RateLimitProperties.Limit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.csonline.onboarding.support.Concurrently;
 import org.csonline.onboarding.support.MutableClock;
+import org.csonline.onboarding.support.TestDatabase;
+import org.csonline.onboarding.support.TestSecrets;
+import org.csonline.onboarding.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
+@DatabaseTest
 class RateLimiterTest {
 
     final MutableClock clock = MutableClock.atStart();
-    final RateLimiter limiter = new RateLimiter(new RateLimitProperties(Map.of(
+    final TestDatabase.Database database = TestDatabase.open();
+    final RateLimitProperties limits = new RateLimitProperties(Map.of(
             RateLimitedAction.PHONE_CODE_SEND, new Limit(3, 5, Duration.ofHours(1)),
-            RateLimitedAction.PASSWORD_CHECK, new Limit(2, 100, Duration.ofMinutes(15)))), clock);
+            RateLimitedAction.PASSWORD_CHECK, new Limit(2, 100, Duration.ofMinutes(15))));
+    final RateLimiter limiter = limiter();
+
+    /** One instance of the app; several of them share the database. */
+    RateLimiter limiter() {
+        return new RateLimiter(database.jdbc(), database.upserts(), TestSecrets.secrets(), limits, clock);
+    }
 
     @Test
     void allowsTheLimitPerAccountThenRefuses() {
@@ -82,6 +95,47 @@ class RateLimiterTest {
             limiter.check(RateLimitedAction.PHONE_CODE_SEND, null, "10.0.0.4");
         }
         assertThatThrownBy(() -> limiter.check(RateLimitedAction.PHONE_CODE_SEND, null, "10.0.0.4"))
+                .isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void instancesSharingTheDatabaseCountTogether() {
+        RateLimiter other = limiter();
+        limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:1", "10.0.0.1");
+        other.check(RateLimitedAction.PHONE_CODE_SEND, "account:1", "10.0.0.1");
+        limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:1", "10.0.0.1");
+        assertThatThrownBy(() -> other.check(RateLimitedAction.PHONE_CODE_SEND, "account:1", "10.0.0.1"))
+                .isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void parallelAttemptsOnTwoInstancesAreAllCounted() throws Exception {
+        RateLimiter[] instances = {limiter, limiter()};
+        int attempts = 40;
+        AtomicInteger allowed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        Concurrently.run(attempts, i -> {
+            try {
+                instances[i % 2].check(RateLimitedAction.PASSWORD_CHECK, "sam@example.org", "10.0.0." + i);
+                allowed.incrementAndGet();
+            } catch (RateLimitedException e) {
+                refused.incrementAndGet();
+            }
+        });
+        assertThat(allowed.get()).as("the per-account limit, whichever instance counted").isEqualTo(2);
+        assertThat(refused.get()).isEqualTo(attempts - 2);
+    }
+
+    @Test
+    void fullBucketsArePruned() {
+        limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:1", "10.0.0.1");
+        assertThat(limiter.prune()).isZero();
+        clock.advance(Duration.ofMinutes(21));
+        assertThat(limiter.prune()).as("both buckets are full again").isEqualTo(2);
+        for (int i = 0; i < 3; i++) {
+            limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:1", "10.0.0.1");
+        }
+        assertThatThrownBy(() -> limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:1", "10.0.0.1"))
                 .isInstanceOf(RateLimitedException.class);
     }
 

@@ -25,7 +25,9 @@ import org.csonline.onboarding.delivery.ProviderFailure;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
+@DatabaseTest
 @JdbcTest
 @Import({EmailCodeService.class, Secrets.class, ProgressLinks.class})
 class EmailCodeServiceTest {

@@ -1,27 +1,34 @@
 package org.csonline.onboarding.support;
 
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.csonline.onboarding.testdb.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** A fresh in-memory H2 database with every Flyway migration applied, as the app has it. */
+/**
+ * A fresh database with every Flyway migration applied, as the app has it: in-memory H2, or PostgreSQL on the
+ * build's PostgreSQL run ({@link TestDatabases}).
+ */
 public final class TestDatabase {
+
+    /** The database, and transactions on it for the classes that need them. */
+    public record Database(JdbcClient jdbc, Upserts upserts) {
+    }
 
     private TestDatabase() {
     }
 
     public static JdbcClient create() {
-        return JdbcClient.create(dataSource());
+        return open().jdbc();
     }
 
-    /** For tests that need transactions as well. */
+    public static Database open() {
+        DataSource dataSource = dataSource();
+        return new Database(JdbcClient.create(dataSource), new Upserts(new DataSourceTransactionManager(dataSource)));
+    }
+
+    /** For tests that need transactions of their own as well. */
     public static DataSource dataSource() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
+        return TestDatabases.fresh().migrated().dataSource();
     }
 }

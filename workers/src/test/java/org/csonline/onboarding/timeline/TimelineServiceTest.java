@@ -7,8 +7,10 @@ import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.TestDatabase;
 import org.csonline.onboarding.timeline.TimelineEntry.Phase;
 import org.junit.jupiter.api.Test;
+import org.csonline.onboarding.testdb.DatabaseTest;
 
 /** A listener job is recorded once, and job keys that another engine already used do not hide a new journey's steps. */
+@DatabaseTest
 class TimelineServiceTest {
 
     final TimelineService timeline = new TimelineService(TestDatabase.create(), new MutableClock());

@@ -1,0 +1,107 @@
+package org.csonline.onboarding.signup;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.csonline.onboarding.support.Upserts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The only writer of the {@code signup} table: what a new applicant entered (guide steps 6-12) until the account
+ * exists. The phone feature records its rounds here, and the account feature reads the details to create the account.
+ */
+@Repository
+public class SignupRepository {
+
+    /** What the account is made of (step 10), password already hashed. */
+    public record SignedUp(String email, String givenName, String surname, String passwordHash) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Upserts upserts;
+    private final Clock clock;
+
+    public SignupRepository(JdbcClient jdbc, Upserts upserts, Clock clock) {
+        this.jdbc = jdbc;
+        this.upserts = upserts;
+        this.clock = clock;
+    }
+
+    /** Step 6: the address a code goes to; typing another one later replaces it. */
+    void startWithEmail(UUID onboardingId, String email) {
+        upserts.updateOrInsert(
+                () -> jdbc.sql("update signup set email = ?, updated_at = ? where onboarding_id = ?")
+                        .params(email, now(), onboardingId).update(),
+                () -> jdbc.sql("insert into signup (onboarding_id, email, updated_at) values (?, ?, ?)")
+                        .params(onboardingId, email, now()).update());
+    }
+
+    public Optional<String> email(UUID onboardingId) {
+        return jdbc.sql("select email from signup where onboarding_id = ?").param(onboardingId)
+                .query(String.class).optional();
+    }
+
+    void emailVerified(UUID onboardingId) {
+        jdbc.sql("update signup set email_verified_at = ?, updated_at = ? where onboarding_id = ?")
+                .params(now(), now(), onboardingId).update();
+    }
+
+    boolean isEmailVerified(UUID onboardingId) {
+        return jdbc.sql("select count(*) from signup where onboarding_id = ? and email_verified_at is not null")
+                .param(onboardingId).query(Integer.class).single() > 0;
+    }
+
+    void saveDetails(UUID onboardingId, String givenName, String surname, String passwordHash) {
+        jdbc.sql("update signup set given_name = ?, surname = ?, password_hash = ?, updated_at = ? "
+                        + "where onboarding_id = ?")
+                .params(givenName, surname, passwordHash, now(), onboardingId)
+                .update();
+    }
+
+    /** Step 10's details, once submitted. */
+    public Optional<SignedUp> details(UUID onboardingId) {
+        return jdbc.sql("select email, given_name, surname, password_hash from signup where onboarding_id = ? "
+                        + "and password_hash is not null")
+                .param(onboardingId)
+                .query((rs, n) -> new SignedUp(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    public Optional<String> phone(UUID onboardingId) {
+        return jdbc.sql("select phone_e164 from signup where onboarding_id = ? and phone_e164 is not null")
+                .param(onboardingId).query(String.class).optional();
+    }
+
+    /** Step 11: a number; a different one from before starts the rounds again. */
+    public void usePhone(UUID onboardingId, String e164) {
+        jdbc.sql("update signup set phone_e164 = ?, phone_verifications = 0, updated_at = ? where onboarding_id = ? "
+                        + "and (phone_e164 is null or phone_e164 <> ?)")
+                .params(e164, now(), onboardingId, e164).update();
+    }
+
+    /** Steps 11-12: one more round passed with the number; returns the rounds passed. */
+    public int phoneVerified(UUID onboardingId) {
+        jdbc.sql("update signup set phone_verifications = phone_verifications + 1, updated_at = ? "
+                        + "where onboarding_id = ?")
+                .params(now(), onboardingId).update();
+        return phoneRounds(onboardingId);
+    }
+
+    public int phoneRounds(UUID onboardingId) {
+        return jdbc.sql("select phone_verifications from signup where onboarding_id = ?").param(onboardingId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** The number confirmed in both rounds (steps 11 and 12), the one the account signs in with. */
+    public Optional<String> confirmedPhone(UUID onboardingId, int rounds) {
+        return jdbc.sql("select phone_e164 from signup where onboarding_id = ? and phone_e164 is not null "
+                        + "and phone_verifications >= ?")
+                .params(onboardingId, rounds).query(String.class).optional();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}

@@ -1,0 +1,119 @@
+package org.csonline.onboarding.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One owner per table: every table is written by one class, in its feature's package; other features call that
+ * owner. Read from the SQL in the sources of this module and the web app.
+ */
+class TableOwnershipTest {
+
+    private static final Pattern WRITE = Pattern.compile("\"(?:insert into|update|delete from|merge into) (\\w+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FROM_OR_JOIN = Pattern.compile("\\b(?:from|join) (\\w+)", Pattern.CASE_INSENSITIVE);
+
+    /** Where each table's owner lives. */
+    private static final Map<String, String> OWNER_PACKAGE = Map.ofEntries(
+            Map.entry("onboarding", "onboarding/OnboardingRepository"),
+            Map.entry("account", "account/AccountRepository"),
+            Map.entry("signup", "signup/SignupRepository"),
+            Map.entry("setup_code", "invitation/SetupCodeService"),
+            Map.entry("invitation", "invitation/InvitationService"),
+            Map.entry("email_code", "signup/EmailCodeService"),
+            Map.entry("phone_code_request", "phone/PhoneCodeService"),
+            Map.entry("local_phone_verification", "phone/LocalPhoneVerification"),
+            Map.entry("access_request", "access/AccessReviewService"),
+            Map.entry("record_access", "access/RecordAccessService"),
+            Map.entry("sign_in_failure", "account/SignInLockout"),
+            Map.entry("password_reset", "account/PasswordResetService"),
+            Map.entry("rate_limit_bucket", "ratelimit/RateLimiter"));
+
+    /**
+     * The classes whose job is to look across features, each named with why. Retention erases one ended
+     * onboarding's personal data from every table in one transaction, and the stuck-onboarding check compares what
+     * every feature recorded with the timeline; both through SQL over the owners' tables, not through their owners.
+     * Moving them behind the owners is left to the module restructuring (docs/adr/006-stateless-instances.md).
+     */
+    private static final Map<String, String> CROSS_FEATURE = Map.of(
+            "retention/RetentionJob", "erases ended onboardings' personal data in every feature's tables",
+            "process/StuckOnboardingCheck", "reads what every feature recorded to find steps the process missed");
+
+    @Test
+    void eachTableIsWrittenByOneClassOnly() {
+        Map<String, Set<String>> writers = new TreeMap<>();
+        sources().forEach((file, text) -> {
+            if (CROSS_FEATURE.containsKey(file)) {
+                return;
+            }
+            Matcher write = WRITE.matcher(text);
+            while (write.find()) {
+                writers.computeIfAbsent(write.group(1).toLowerCase(), t -> new TreeSet<>()).add(file);
+            }
+        });
+        assertThat(writers).isNotEmpty();
+        writers.forEach((table, classes) -> assertThat(classes).as("classes writing %s", table).hasSize(1));
+        OWNER_PACKAGE.forEach((table, owner) -> assertThat(writers.get(table)).as("owner of %s", table)
+                .containsExactly(owner));
+    }
+
+    @Test
+    void noFeatureReadsAnotherFeaturesTableInSql() {
+        sources().forEach((file, text) -> {
+            if (CROSS_FEATURE.containsKey(file)) {
+                return;
+            }
+            Matcher read = FROM_OR_JOIN.matcher(text);
+            while (read.find()) {
+                String owner = OWNER_PACKAGE.get(read.group(1).toLowerCase());
+                if (owner != null) {
+                    assertThat(packageOf(file)).as("%s reads %s", file, read.group(1)).isEqualTo(packageOf(owner));
+                }
+            }
+        });
+    }
+
+    @Test
+    void theCrossFeatureClassesStillExist() {
+        assertThat(sources()).containsKeys(CROSS_FEATURE.keySet().toArray(String[]::new));
+    }
+
+    private static String packageOf(String file) {
+        return file.substring(0, file.lastIndexOf('/'));
+    }
+
+    /** Each main source file of the two modules, as "feature/ClassName" to its text. */
+    private static Map<String, String> sources() {
+        Map<String, String> sources = new TreeMap<>();
+        for (Path root : new Path[] {Path.of("src/main/java"), Path.of("../webapp/src/main/java")}) {
+            Path base = root.resolve("org/csonline/onboarding");
+            try (Stream<Path> files = Files.walk(base)) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.put(
+                        base.relativize(f).toString().replace('\\', '/').replace(".java", ""), read(f)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sources;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
