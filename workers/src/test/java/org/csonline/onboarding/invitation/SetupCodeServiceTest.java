@@ -105,4 +105,13 @@ class SetupCodeServiceTest {
         UUID other = Onboardings.anOnboarding(jdbc, "other@example.org");
         assertThat(setupCodes.check(other, "AAAA-AAAA").outcome()).isEqualTo(SetupCodeOutcome.NOT_READY);
     }
+
+    @Test
+    void awaitsConfirmationFromTheStartUntilConfirmedOrLocked() {
+        UUID other = Onboardings.anOnboarding(jdbc, "other@example.org");
+        assertThat(setupCodes.isAwaitingConfirmation(other)).as("before the email went").isTrue();
+        assertThat(setupCodes.isAwaitingConfirmation(onboarding)).as("email sent").isTrue();
+        setupCodes.invalidate(onboarding);
+        assertThat(setupCodes.isAwaitingConfirmation(onboarding)).as("locked").isFalse();
+    }
 }
