@@ -68,12 +68,6 @@ class DashboardQueries {
                 .list();
     }
 
-    /** Setup email sent to setup code confirmed by the caseworker. */
-    List<Span> setupCodeConfirmations(Instant from, Instant to) {
-        return spans("select s.created_at, s.confirmed_at from setup_code s join onboarding o on o.id = s.onboarding_id "
-                + "where o.created_at >= ? and o.created_at < ? and s.confirmed_at is not null", from, to);
-    }
-
     /** Invitation email sent to the link used (end empty while unused). */
     List<Span> invitations(Instant from, Instant to) {
         return spans("select i.created_at, i.opened_at from invitation i join onboarding o on o.id = i.onboarding_id "

@@ -59,8 +59,9 @@ class DashboardService {
         List<StepReached> reached = queries.stepsReached(period.from(), period.to());
         List<Span> reviews = queries.reviews(period.from(), period.to());
         List<Span> invitations = queries.invitations(period.from(), period.to());
-        return new Dashboard(period, funnel(reached), outcomes(period), stepTimes(reached),
-                peopleWaits(period, invitations, reviews), promises(invitations, reviews, now), overdue(now),
+        List<StepTime> stepTimes = stepTimes(reached);
+        return new Dashboard(period, funnel(reached), outcomes(period), stepTimes,
+                peopleWaits(stepTimes, invitations, reviews), promises(invitations, reviews, now), overdue(now),
                 trend(now));
     }
 
@@ -118,12 +119,17 @@ class DashboardService {
         return times;
     }
 
-    private List<PeopleWait> peopleWaits(Period period, List<Span> invitations, List<Span> reviews) {
+    /**
+     * The caseworker's confirmation is the whole of step 2 (the setup email went at step 1; step 3 begins the moment
+     * the code is confirmed). The invitation and the review are measured from their own tables: step 3 also holds
+     * the planned release wait, and step 15 the activation.
+     */
+    private static List<PeopleWait> peopleWaits(List<StepTime> stepTimes, List<Span> invitations, List<Span> reviews) {
         Function<List<Span>, Percentiles> finished = spans -> Percentiles.of(spans.stream()
                 .filter(s -> s.end() != null).map(s -> Duration.between(s.start(), s.end())).toList());
+        Percentiles confirmation = stepTimes.stream().filter(t -> t.step() == 2).findFirst().orElseThrow().time();
         return List.of(
-                new PeopleWait("CASEWORKER_CONFIRMATION",
-                        finished.apply(queries.setupCodeConfirmations(period.from(), period.to()))),
+                new PeopleWait("CASEWORKER_CONFIRMATION", confirmation),
                 new PeopleWait("APPLICANT_INVITATION", finished.apply(invitations)),
                 new PeopleWait("ACCESS_REVIEW", finished.apply(reviews)));
     }

@@ -40,6 +40,11 @@ class StaffPagesBrowserIT {
         try (Chromium browser = new Chromium(base(), "staff")) {
             browser.open("/staff");
             browser.checkStaff("sign-in");
+            browser.type("#username", "caseworker");
+            browser.type("#password", "wrong");
+            browser.press("Sign in");
+            assertThat(browser.text()).contains("Enter a correct username and password");
+            browser.checkStaff("sign-in-error");
             signIn(browser, "caseworker");
             browser.open("/staff/onboardings/new");
             browser.checkStaff("start-onboarding");
