@@ -20,8 +20,12 @@ RUN groupadd --system cso && useradd --system --gid cso --home-dir /app --no-cre
 WORKDIR /app
 COPY --from=build /src/webapp/target/cso-onboarding.jar /app/cso-onboarding.jar
 USER cso
-# /data holds the H2 database file (a named volume in docker-compose.yml).
+# /data holds an H2 database file when SPRING_DATASOURCE_URL points there (a single instance without PostgreSQL).
 VOLUME /data
+# Production unless told otherwise: the camunda profile; and the local profile (embedded engine without
+# authentication, demo staff users) refuses to start in this image even if someone asks for it.
+ENV SPRING_PROFILES_ACTIVE=camunda
+ENV CSO_PRODUCTION_IMAGE=true
 EXPOSE 8080
 # JVM options can be added through JAVA_TOOL_OPTIONS.
 ENTRYPOINT ["java", "-jar", "/app/cso-onboarding.jar"]

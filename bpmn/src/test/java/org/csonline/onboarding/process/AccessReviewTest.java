@@ -74,17 +74,39 @@ class AccessReviewTest extends ProcessTestBase {
     }
 
     @Test
-    void decisionFromTasklistLeadsToTheSameGateway() {
+    void approvalFromTasklistLeadsToTheSameGateway() {
         // Tasklist completes the user task through the REST API the embedded engine lacks; the form's
         // accessApproved then reaches Gateway_AccessApproved, which is where this test starts the instance.
+        // The form-js schema makes option values strings: "true", not true (defect 8 of issue 8).
         Onboarding onboarding =
-                driver.startBefore("Gateway_AccessApproved", Map.of("accessApproved", true, "accountId", ACCOUNT_ID));
+                driver.startBefore("Gateway_AccessApproved", Map.of("accessApproved", "true", "accountId", ACCOUNT_ID));
 
         driver.completeJob("grant-record-access");
         driver.completeJob("activate-account");
         driver.completeJob("send-activation-email");
 
         assertThat(onboarding.instance()).hasPassedElement("EndEvent_AccountActivated").isCompleted();
+    }
+
+    @Test
+    void declineFromTasklistDeclines() {
+        Onboarding onboarding =
+                driver.startBefore("Gateway_AccessApproved", Map.of("accessApproved", "false", "accountId", ACCOUNT_ID));
+
+        driver.completeJob("send-access-declined-email");
+
+        assertThat(onboarding.instance()).hasPassedElement("EndEvent_AccessDeclined")
+                .hasNotPassedElement("Task_GrantRecordAccess").isCompleted();
+    }
+
+    /** A value the gateway does not know is an incident a manager sees, never a silent decline. */
+    @Test
+    void anUnknownDecisionStopsAtAnIncidentInsteadOfDeclining() {
+        Onboarding onboarding =
+                driver.startBefore("Gateway_AccessApproved", Map.of("accessApproved", "yes", "accountId", ACCOUNT_ID));
+
+        assertThat(onboarding.instance()).hasAnyIncidents().isActive();
+        assertThat(driver.createdJobs("send-access-declined-email")).isEmpty();
     }
 
     private Onboarding submitRecordConfirmation() {

@@ -43,7 +43,13 @@ class ExecutionListenerSupportTest {
             String eventType, String elementId, String expected) {
         var model = modelWithProbeListener(elementId, ZeebeExecutionListenerEventType.valueOf(eventType));
 
-        var deploy = client.newDeployResourceCommand().addProcessModel(model, "cso-onboarding.bpmn").send();
+        // The forms bind to the deployment, so they go with the model.
+        var deploy = client.newDeployResourceCommand().addProcessModel(model, "cso-onboarding.bpmn")
+                .addResourceFromClasspath("bpmn/forms/confirm-setup-code.form")
+                .addResourceFromClasspath("bpmn/forms/enter-applicant-details.form")
+                .addResourceFromClasspath("bpmn/forms/review-access.form")
+                .addResourceFromClasspath("bpmn/forms/start-onboarding.form")
+                .send();
 
         if (expected.equals("accepted")) {
             assertThatCode(deploy::join).doesNotThrowAnyException();

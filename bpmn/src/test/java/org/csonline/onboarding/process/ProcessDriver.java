@@ -70,12 +70,13 @@ final class ProcessDriver {
         this.client = client;
     }
 
-    /** Deploys the model with both forms, as the app does at start. */
+    /** Deploys the model with its forms in one deployment, as the app does at start (the forms bind to it). */
     DeploymentEvent deploy() {
         return client
                 .newDeployResourceCommand()
                 .addResourceFromClasspath("bpmn/cso-onboarding.bpmn")
                 .addResourceFromClasspath("bpmn/forms/confirm-setup-code.form")
+                .addResourceFromClasspath("bpmn/forms/enter-applicant-details.form")
                 .addResourceFromClasspath("bpmn/forms/review-access.form")
                 .addResourceFromClasspath("bpmn/forms/start-onboarding.form")
                 .send()
@@ -119,7 +120,7 @@ final class ProcessDriver {
         return variables;
     }
 
-    /** Starts an onboarding as the Tasklist start form does: the form's fields, no onboarding id yet. */
+    /** Starts an onboarding as Tasklist does with the start form: its fields (now none), no onboarding id. */
     ProcessInstanceEvent startFromTasklist(Map<String, Object> formFields) {
         var variables = new HashMap<String, Object>(formFields);
         var instance = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()

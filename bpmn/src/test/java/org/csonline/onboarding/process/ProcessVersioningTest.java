@@ -67,4 +67,43 @@ class ProcessVersioningTest {
         assertThat(oldInstance).hasPassedElement("EndEvent_AccountActivated").hasNoIncidents().isCompleted();
         assertThat(newOnboarding.instance()).isWaitingExactlyAtElements("UserTask_ConfirmSetupCode", "SubProcess_Onboarding");
     }
+
+    /**
+     * Version 2 (issue 5) let Tasklist users type the setup code; version 3 (issue 8) asks for no code and gives the
+     * task back until the code is confirmed on the staff page. A version 2 instance waiting for its code when
+     * version 3 is deployed still completes on version 2, with today's job types and messages.
+     */
+    @Test
+    void onboardingOnVersion2CompletesAfterVersion3IsDeployed() {
+        var driver = new ProcessDriver(engine, client);
+        var released = client.newDeployResourceCommand()
+                .addResourceFromClasspath("released/cso-onboarding-v2.bpmn")
+                .addResourceFromClasspath("bpmn/forms/confirm-setup-code.form")
+                .addResourceFromClasspath("bpmn/forms/review-access.form")
+                .addResourceFromClasspath("bpmn/forms/start-onboarding.form")
+                .send().join();
+        var old = driver.start();
+        driver.completeJob("send-setup-email");
+
+        var current = driver.deploy();
+        var newOnboarding = driver.startFromTasklist(Map.of());
+
+        assertThat(released.getProcesses().getFirst().getVersion()).isEqualTo(1);
+        assertThat(current.getProcesses().getFirst().getVersion()).isEqualTo(2);
+        assertThat(old.instance().getVersion()).isEqualTo(1);
+        driver.publish(old, "setup-code-checked", Map.of("setupCodeOutcome", "WRONG"));
+        driver.publish(old, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+        driver.planInvitationRelease();
+        driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
+        driver.completeJob("send-invitation-email");
+        driver.publish(old, "existing-account-signed-in", Map.of("accountId", ACCOUNT_ID));
+        driver.publish(old, "record-confirmation-submitted", ProcessDriver.recordConfirmation());
+        driver.publish(old, "access-review-decided", Map.of("accessApproved", true));
+        driver.completeJob("grant-record-access");
+        driver.completeJob("activate-account");
+        driver.completeJob("send-activation-email");
+
+        assertThat(old.instance()).hasPassedElement("EndEvent_AccountActivated").hasNoIncidents().isCompleted();
+        assertThat(newOnboarding).isWaitingExactlyAtElements("Task_RegisterOnboarding");
+    }
 }

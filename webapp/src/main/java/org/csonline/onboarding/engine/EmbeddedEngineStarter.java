@@ -36,6 +36,7 @@ class EmbeddedEngineStarter implements BeanFactoryPostProcessor {
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        refuseOutsideADevelopmentMachine(environment);
         int port = environment.getProperty("cso.engine.port", Integer.class, 26500);
         if (port != 0) {
             requireFree(port);
@@ -59,6 +60,22 @@ class EmbeddedEngineStarter implements BeanFactoryPostProcessor {
             }
             dependsOn.add(ENGINE_BEAN);
             definition.setDependsOn(dependsOn.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * The local profile brings an unauthenticated engine and demo staff users: never in the production image (which
+     * sets CSO_PRODUCTION_IMAGE), and never mixed with the camunda profile, whatever SPRING_PROFILES_ACTIVE says.
+     */
+    static void refuseOutsideADevelopmentMachine(ConfigurableEnvironment environment) {
+        if (environment.getProperty("CSO_PRODUCTION_IMAGE", Boolean.class, false)) {
+            throw new StartupFailure("The local profile (embedded engine without authentication, demo staff users) "
+                    + "cannot run from the production image. Start it with SPRING_PROFILES_ACTIVE=camunda (the "
+                    + "image's default) and the settings in .env.example.", null);
+        }
+        if (environment.acceptsProfiles(org.springframework.core.env.Profiles.of("camunda"))) {
+            throw new StartupFailure("The local and camunda profiles are both active; choose one "
+                    + "(SPRING_PROFILES_ACTIVE=camunda for a Camunda cluster).", null);
         }
     }
 

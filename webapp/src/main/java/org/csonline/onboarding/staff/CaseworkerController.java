@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.csonline.onboarding.access.AccessReviewService;
+import org.csonline.onboarding.delivery.StuckSteps;
 import org.csonline.onboarding.invitation.SetupCodeCheck;
 import org.csonline.onboarding.invitation.SetupCodeService;
+import org.csonline.onboarding.notice.StaffDirectory;
 import org.csonline.onboarding.notice.StaffNotice;
 import org.csonline.onboarding.notice.StaffNoticeService;
 import org.csonline.onboarding.onboarding.NewOnboarding;
@@ -15,6 +17,7 @@ import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.onboarding.OnboardingStatus;
+import org.csonline.onboarding.onboarding.TasklistStartService;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.timeline.TimelineService;
 import org.csonline.onboarding.web.Messages;
@@ -42,11 +45,20 @@ class CaseworkerController {
     private final TimelineService timeline;
     private final StaffNoticeService notices;
     private final AccessReviewService reviews;
+    private final StaffDirectory staff;
     private final Messages messages;
+    private final TasklistStartService tasklistStarts;
+    private final StuckSteps stuckSteps;
+    private final CamundaLinks camunda;
 
     CaseworkerController(OnboardingService onboardingService, OnboardingRepository onboardings,
             SetupCodeService setupCodes, TimelineService timeline, StaffNoticeService notices,
-            AccessReviewService reviews, Messages messages) {
+            AccessReviewService reviews, StaffDirectory staff, Messages messages, TasklistStartService tasklistStarts,
+            StuckSteps stuckSteps, CamundaLinks camunda) {
+        this.staff = staff;
+        this.tasklistStarts = tasklistStarts;
+        this.stuckSteps = stuckSteps;
+        this.camunda = camunda;
         this.reviews = reviews;
         this.onboardingService = onboardingService;
         this.onboardings = onboardings;
@@ -60,7 +72,15 @@ class CaseworkerController {
     String list(Authentication caseworker, Model model) {
         boolean manager = isManager(caseworker);
         model.addAttribute("allOnboardings", manager);
-        model.addAttribute("onboardings", manager ? onboardings.all() : onboardings.byCaseworker(caseworker.getName()));
+        // Onboardings belong to the caseworker's stable id (with a provider, its subject); people read names.
+        List<Onboarding> shown = manager ? onboardings.all() : onboardings.byCaseworker(caseworker.getName());
+        model.addAttribute("onboardings", shown);
+        if (manager) {
+            Map<String, String> caseworkerNames = new HashMap<>();
+            shown.forEach(o -> caseworkerNames.computeIfAbsent(o.caseworker(), staff::displayNameOf));
+            model.addAttribute("caseworkerNames", caseworkerNames);
+        }
+        model.addAttribute("tasklistStarts", tasklistStarts.waiting());
         List<StaffNotice> staffNotices = notices.forUser(caseworker.getName(), manager);
         model.addAttribute("notices", staffNotices);
         // Each "Open" link says which record it opens, for screen readers listing the page's links.
@@ -92,13 +112,38 @@ class CaseworkerController {
         }
     }
 
+    /** The applicant's details for an onboarding started in Tasklist (docs/adr/002-...): any caseworker may enter them. */
+    @PostMapping("/staff/onboardings/{id}/details")
+    String enterDetails(@PathVariable UUID id, @RequestParam(defaultValue = "") String applicantEmail,
+            @RequestParam(defaultValue = "") String recordReference, @RequestParam(defaultValue = "") String recordName,
+            Principal caseworker, Model model) {
+        try {
+            tasklistStarts.enterDetails(id, new NewOnboarding(applicantEmail, recordReference, recordName),
+                    caseworker.getName());
+            return "redirect:/staff/onboardings/" + id;
+        } catch (UserInputException e) {
+            model.addAttribute("tasklistStartId", id);
+            model.addAttribute("form", Map.of("applicantEmail", applicantEmail, "recordReference", recordReference,
+                    "recordName", recordName));
+            model.addAttribute("errors", messages.errors(e));
+            return "staff/onboarding-new";
+        }
+    }
+
     @GetMapping("/staff/onboardings/{id}")
     String show(@PathVariable UUID id, Authentication user, Model model) {
+        if (onboardings.find(id).isEmpty() && tasklistStarts.find(id).isPresent()) {
+            // Started in Tasklist: the task there links here, and the applicant's details are entered here only.
+            model.addAttribute("tasklistStartId", id);
+            return "staff/onboarding-new";
+        }
         Onboarding onboarding = visibleTo(id, user);
         model.addAttribute("onboarding", onboarding);
         model.addAttribute("timeline", timeline.timeline(id));
-        model.addAttribute("awaitingSetupCode", onboarding.status() == OnboardingStatus.IN_PROGRESS
-                && setupCodes.isAwaitingConfirmation(id));
+        boolean awaitingSetupCode = onboarding.status() == OnboardingStatus.IN_PROGRESS
+                && setupCodes.isAwaitingConfirmation(id);
+        model.addAttribute("awaitingSetupCode", awaitingSetupCode);
+        addCamundaLinks(onboarding, awaitingSetupCode, model);
         model.addAttribute("notices", notices.forOnboarding(id));
         model.addAttribute("cancellationNote", onboardings.cancellationNote(id).orElse(null));
         model.addAttribute("declineReason", onboarding.status() == OnboardingStatus.DECLINED
@@ -159,8 +204,24 @@ class CaseworkerController {
                         check.triesLeft()));
                 return show(id, user, model);
             }
+            case NOT_CONFIRMED -> throw new IllegalStateException("a check always decides: " + check);
         }
         return "redirect:/staff/onboardings/" + id;
+    }
+
+    /**
+     * Links to the instance in Operate and to the open task in Tasklist, and a plain "stuck" warning when a step
+     * stopped at an incident: a manager goes from the warning to the incident in one click.
+     */
+    private void addCamundaLinks(Onboarding onboarding, boolean awaitingSetupCode, Model model) {
+        boolean inProgress = onboarding.status() == OnboardingStatus.IN_PROGRESS;
+        model.addAttribute("stuck", inProgress ? stuckSteps.stuck(onboarding.id()).orElse(null) : null);
+        model.addAttribute("operateLink", onboardings.processInstanceKey(onboarding.id())
+                .flatMap(camunda::operateInstance).orElse(null));
+        String openTask = !inProgress ? null : awaitingSetupCode ? "Confirm setup code"
+                : reviews.findPending(onboarding.id()).isPresent() ? "Review access" : null;
+        model.addAttribute("openTask", openTask);
+        model.addAttribute("tasklistLink", openTask == null ? null : camunda.tasklist().orElse(null));
     }
 
     /** Caseworkers see their own onboardings; managers see all. */

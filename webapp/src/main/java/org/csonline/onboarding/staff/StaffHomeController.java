@@ -2,6 +2,7 @@ package org.csonline.onboarding.staff;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.csonline.onboarding.web.Messages;
@@ -19,22 +20,40 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StaffHomeController {
 
     private final Messages messages;
+    private final StaffProperties.Oidc oidc;
     private final CaseworkerQueue queue;
+    private final StaffMembers members;
     private final Clock clock;
 
-    StaffHomeController(Messages messages, CaseworkerQueue queue, Clock clock) {
+    StaffHomeController(Messages messages, StaffProperties staff, CaseworkerQueue queue, StaffMembers members,
+            Clock clock) {
         this.messages = messages;
+        this.oidc = staff.oidc();
         this.queue = queue;
+        this.members = members;
         this.clock = clock;
     }
 
-    /** A queue item as the page shows it: with its age in words. */
-    record QueueRow(CaseworkerQueue.Item item, String age) {
+    /** A queue item as the page shows it: with its age in words and, for managers, the caseworker's name. */
+    record QueueRow(CaseworkerQueue.Item item, String age, String caseworkerName) {
     }
 
-    /** After a failed sign-in ({@code ?error}) the error sits on the fields and the username typed stays. */
+    /**
+     * With the council's provider: a button that goes there (never straight there: after signing out, staff would
+     * be signed in again at once). Otherwise the username and password form; after a failed sign-in
+     * ({@code ?error}) the error sits on the fields and the username typed stays.
+     */
     @GetMapping("/staff/sign-in")
     String signIn(@RequestParam(required = false) String error, Model model) {
+        if (oidc.configured()) {
+            if (error != null) {
+                model.addAttribute("errors", messages.error("provider-sign-in", "staff.signIn.providerError"));
+            }
+            model.addAttribute("providerName", oidc.providerName());
+            model.addAttribute("providerSignIn", StaffOidcConfiguration.AUTHORIZATION_BASE + "/"
+                    + DiscoveredClientRegistration.REGISTRATION_ID);
+            return "staff/sign-in-provider";
+        }
         if (error != null) {
             model.addAttribute("errors", messages.error("username", "staff.signIn.error"));
         }
@@ -43,12 +62,20 @@ class StaffHomeController {
         return "staff/sign-in";
     }
 
+    /** Back from the provider's sign-out page. */
+    @GetMapping(StaffOidcConfiguration.SIGNED_OUT_RETURN)
+    String signedOut() {
+        return "redirect:" + StaffOidcConfiguration.SIGNED_OUT;
+    }
+
     @GetMapping("/staff")
     String home(Authentication user, Model model) {
         if (StaffRoles.isCaseworker(user) || StaffRoles.isManager(user)) {
             boolean manager = StaffRoles.isManager(user);
+            Map<String, String> names = new HashMap<>();
             List<QueueRow> rows = queue.itemsFor(user.getName(), manager).stream()
-                    .map(item -> new QueueRow(item, Age.of(Duration.between(item.since(), clock.instant()), messages)))
+                    .map(item -> new QueueRow(item, Age.of(Duration.between(item.since(), clock.instant()), messages),
+                            manager ? names.computeIfAbsent(item.caseworker(), members::displayNameOf) : null))
                     .toList();
             model.addAttribute("queue", rows);
             model.addAttribute("queueForAll", manager);

@@ -3,10 +3,8 @@ package org.csonline.onboarding.staff;
 import java.util.List;
 import java.util.Optional;
 import org.csonline.onboarding.notice.StaffDirectory;
-import org.springframework.stereotype.Component;
 
 /** Staff email addresses from {@code cso.staff.users[n].email}, for the notices the process sends staff. */
-@Component
 class StaffPropertiesDirectory implements StaffDirectory {
 
     private final StaffProperties staff;
@@ -16,9 +14,9 @@ class StaffPropertiesDirectory implements StaffDirectory {
     }
 
     @Override
-    public Optional<String> emailOf(String username) {
+    public Optional<String> emailOf(String staffId) {
         return staff.users().stream()
-                .filter(user -> user.username().equals(username))
+                .filter(user -> user.username().equals(staffId))
                 .map(StaffProperties.StaffUser::email)
                 .filter(email -> email != null && !email.isBlank())
                 .findFirst();

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,16 @@ class ErrorPageAttributes extends DefaultErrorAttributes {
         // "Ask your manager" only for signed-in staff missing a role; anyone else met a stale form (CSRF).
         boolean staffMissingRole = staffPage && signedIn();
         attributes.put("errorBodyKey", "error.body." + kind + (kind.equals("403") && !staffMissingRole ? ".public" : ""));
+        // Someone the council's provider signed in with no staff role at all can reach no staff page, not even the
+        // staff home with its sign-out button: this page has one for them.
+        attributes.put("staffSignOut", staffMissingRole && kind.equals("403") && !hasStaffRole());
         return attributes;
+    }
+
+    private static boolean hasStaffRole() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_CASEWORKER") || a.equals("ROLE_REVIEWER") || a.equals("ROLE_MANAGER"));
     }
 
     private static boolean signedIn() {

@@ -1,8 +1,7 @@
 package org.csonline.onboarding.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.util.List;
+import org.csonline.onboarding.staff.StaffSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,15 +9,14 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.web.servlet.FlashMap;
-import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * Staff pages sign in with Spring Security's form login; applicant pages manage their own two-step sign-in in
- * {@link ApplicantSession}. Both get CSRF protection and the same security headers.
+ * Staff pages sign in as {@link StaffSignIn} says (the configured users' form, or the council's OpenID Connect
+ * provider); applicant pages manage their own two-step sign-in in {@link ApplicantSession}. Both get CSRF protection
+ * and the same security headers. Every staff page needs one of the staff roles: someone the provider signed in with
+ * none of them gets the 403 page, which says to ask their manager.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,26 +25,30 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
             + "base-uri 'self'; object-src 'none'";
 
+    private final StaffSignIn staffSignIn;
+
+    SecurityConfiguration(StaffSignIn staffSignIn) {
+        this.staffSignIn = staffSignIn;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain staffPages(HttpSecurity http) throws Exception {
         http.securityMatcher("/staff/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/staff/sign-in").permitAll()
+                        .requestMatchers("/staff/sign-in", "/staff/signed-out").permitAll()
                         .requestMatchers("/staff/onboardings/**").hasRole("CASEWORKER")
                         .requestMatchers("/staff/reviews/**").hasRole("REVIEWER")
                         .requestMatchers("/staff/dashboard", "/staff/dashboard/**").hasRole("MANAGER")
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/staff/sign-in").loginProcessingUrl("/staff/sign-in")
-                        .defaultSuccessUrl("/staff", true).failureHandler(SecurityConfiguration::staffSignInFailed))
-                .logout(logout -> logout.logoutUrl("/staff/sign-out").logoutSuccessUrl("/staff/sign-in?signedOut"))
-                .headers(SecurityConfiguration::headers);
+                        .anyRequest().hasAnyRole("CASEWORKER", "REVIEWER", "MANAGER"))
+                .headers(headers -> headers(headers, staffSignIn.formActionOrigins()));
+        staffSignIn.configure(http);
         return http.build();
     }
 
     /**
-     * Prometheus scrapes with HTTP Basic as a staff user with role METRICS (or MANAGER); no session, no CSRF (it only
-     * reads). Health stays open for the platform's probes.
+     * Prometheus scrapes with HTTP Basic as a configured staff user with role METRICS (or MANAGER); no session, no
+     * CSRF (it only reads). Health stays open for the platform's probes.
      */
     @Bean
     @Order(0)
@@ -56,7 +58,7 @@ class SecurityConfiguration {
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .headers(SecurityConfiguration::headers);
+                .headers(headers -> headers(headers, List.of()));
         return http.build();
     }
 
@@ -65,23 +67,18 @@ class SecurityConfiguration {
     SecurityFilterChain applicantPages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(Customizer.withDefaults())
-                .headers(SecurityConfiguration::headers);
+                .headers(headers -> headers(headers, List.of()));
         return http.build();
     }
 
-    /** Back to the sign-in page with the error, keeping the username typed (never the password). */
-    private static void staffSignInFailed(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException e) throws IOException {
-        FlashMap flash = new FlashMap();
-        String username = request.getParameter("username");
-        flash.put("username", username == null ? "" : username.strip());
-        flash.setTargetRequestPath(request.getContextPath() + "/staff/sign-in");
-        new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
-        response.sendRedirect(request.getContextPath() + "/staff/sign-in?error");
-    }
-
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+    /**
+     * {@code formActionOrigins}: where else a form may lead. Browsers apply form-action to the redirects after a
+     * submit too, so signing out, which redirects to the identity provider's sign-out page, needs its origin.
+     */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers, List<String> formActionOrigins) {
+        String policy = formActionOrigins.isEmpty() ? CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY.replace(
+                "form-action 'self'", "form-action 'self' " + String.join(" ", formActionOrigins));
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny);
     }

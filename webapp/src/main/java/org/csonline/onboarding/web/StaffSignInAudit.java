@@ -1,14 +1,21 @@
 package org.csonline.onboarding.web;
 
+import java.util.stream.Collectors;
 import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Staff sign-ins (Spring Security form login) go to the same audit log as the applicants' events. */
+/**
+ * Staff sign-ins go to the same audit log as the applicants' events, as "staff:" and the name the app knows them by:
+ * a configured username, or the subject the council's provider gave (stable when their name or email changes). The
+ * detail says which staff roles they got, so a sign-in that found no role is easy to explain.
+ */
 @Component
 class StaffSignInAudit {
 
@@ -20,8 +27,12 @@ class StaffSignInAudit {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        audit.record(AuditEvent.STAFF_SIGNED_IN, "staff:" + event.getAuthentication().getName(), null, null,
-                address(event.getAuthentication().getDetails()), null);
+        Authentication user = event.getAuthentication();
+        String roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).sorted()
+                .collect(Collectors.joining(","));
+        audit.record(AuditEvent.STAFF_SIGNED_IN, "staff:" + user.getName(), null, null, address(user.getDetails()),
+                roles.isEmpty() ? "no staff role" : "roles " + roles);
     }
 
     @EventListener

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import org.csonline.onboarding.CsoOnboardingApplicationTestAccess;
 import org.csonline.onboarding.StartupFailure;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 class EmbeddedEngineStarterTest {
 
@@ -22,6 +23,30 @@ class EmbeddedEngineStarterTest {
                     .hasMessageContaining("Port " + port)
                     .hasMessageContaining("CSO_ENGINE_PORT");
         }
+    }
+
+    @Test
+    void neverStartsInTheProductionImage() {
+        MockEnvironment image = new MockEnvironment().withProperty("CSO_PRODUCTION_IMAGE", "true");
+        image.setActiveProfiles("local");
+        assertThatThrownBy(() -> EmbeddedEngineStarter.refuseOutsideADevelopmentMachine(image))
+                .isInstanceOf(StartupFailure.class).hasMessageContaining("production image")
+                .hasMessageContaining("SPRING_PROFILES_ACTIVE=camunda");
+    }
+
+    @Test
+    void neverStartsNextToTheCamundaProfile() {
+        MockEnvironment both = new MockEnvironment();
+        both.setActiveProfiles("local", "camunda");
+        assertThatThrownBy(() -> EmbeddedEngineStarter.refuseOutsideADevelopmentMachine(both))
+                .isInstanceOf(StartupFailure.class).hasMessageContaining("both active");
+    }
+
+    @Test
+    void startsOnADevelopmentMachine() {
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+        EmbeddedEngineStarter.refuseOutsideADevelopmentMachine(local);
     }
 
     @Test

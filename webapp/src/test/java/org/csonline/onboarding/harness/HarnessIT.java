@@ -56,6 +56,14 @@ class HarnessIT {
                      .property("camunda.client.prefer-rest-over-grpc", "false")
                      .property("camunda.client.auth.method", "none")
                      .property("cso.security.code-hash-key", "harness-test-key-harness-test-key")
+                     // Outside the local profile the providers are required (issue 8); this test sends nothing.
+                     .property("cso.sendgrid.api-key", "SG.harness")
+                     .property("cso.sendgrid.from-email", "noreply@harness.example")
+                     .property("cso.sendgrid.api-base-url", "http://127.0.0.1:" + ChildJvm.freeLoopbackPort())
+                     .property("cso.twilio.account-sid", "AC0123456789abcdef0123456789abcdef")
+                     .property("cso.twilio.auth-token", "harness")
+                     .property("cso.twilio.verify-service-sid", "VA0123456789abcdef0123456789abcdef")
+                     .property("cso.twilio.api-base-url", "http://127.0.0.1:" + ChildJvm.freeLoopbackPort())
                      .start()) {
             HttpResponse<String> home = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(app.baseUrl() + "/staff/sign-in")).GET().build(),

@@ -8,8 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -33,8 +36,11 @@ final class Browser {
     /** What a web browser asks for, so error responses come as the pages people see. */
     private static final String ACCEPT_HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
 
-    /** A page as the browser shows it: where it ended up after redirects, its status and its HTML. */
-    record Page(URI uri, int status, Document html) {
+    /**
+     * A page as the browser shows it: where it ended up after redirects, its status and its HTML; {@code visited} is
+     * every address on the way, the first request's included.
+     */
+    record Page(URI uri, int status, Document html, List<URI> visited) {
 
         String text() {
             return html.body().text();
@@ -71,6 +77,19 @@ final class Browser {
         if (form == null) {
             throw new AssertionError("No form with button '" + button + "' on " + page.uri() + ":\n" + page.text());
         }
+        return submit(page, form, button, fields);
+    }
+
+    /** The first form the CSS selector finds, anywhere on the page (another site's page has no {@code main}). */
+    Page submitForm(Page page, String css, Map<String, String> fields) {
+        Element form = page.html().selectFirst(css);
+        if (form == null) {
+            throw new AssertionError("No form " + css + " on " + page.uri() + ":\n" + page.text());
+        }
+        return submit(page, form, null, fields);
+    }
+
+    private Page submit(Page page, Element form, String button, Map<String, String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Element input : form.select("input, select")) {
             String type = input.attr("type");
@@ -114,7 +133,12 @@ final class Browser {
     private Page send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Page(response.uri(), response.statusCode(), Jsoup.parse(response.body(), response.uri().toString()));
+            List<URI> visited = new ArrayList<>();
+            for (Optional<HttpResponse<String>> r = Optional.of(response); r.isPresent(); r = r.get().previousResponse()) {
+                visited.addFirst(r.get().uri());
+            }
+            return new Page(response.uri(), response.statusCode(), Jsoup.parse(response.body(), response.uri().toString()),
+                    List.copyOf(visited));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -45,16 +45,22 @@ final class Chromium implements AutoCloseable {
     private final String prefix;
     private int shots;
 
+    private static final String CHROMIUM = System.getProperty("cso.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("cso.chromedriver", "/usr/bin/chromedriver");
+    static final String INSTALL_COMMAND = "apt-get install -y chromium chromium-driver";
+    private static boolean installed;
+
     Chromium(String base, String prefix) {
+        ensureInstalled();
         this.base = base;
         this.prefix = prefix;
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("cso.chromium", "/usr/bin/chromium"));
+        options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=" + WIDTH + "," + HEIGHT);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("cso.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(new File(CHROMEDRIVER))
                 .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
@@ -63,6 +69,45 @@ final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * `./mvnw verify` on a fresh Debian machine: Debian's Chromium is installed here when the tests run as root
+     * (as in CI); otherwise the tests stop with the one command to run. Never a browser download.
+     */
+    static synchronized void ensureInstalled() {
+        if (installed || Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            installed = true;
+            return;
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium and its driver (" + CHROMIUM + ", "
+                    + CHROMEDRIVER + "). Install them once with: sudo " + INSTALL_COMMAND);
+        }
+        Path log = Path.of("target", "chromium-install.log");
+        for (String command : List.of("apt-get update", INSTALL_COMMAND)) {
+            try {
+                Files.createDirectories(log.getParent());
+                ProcessBuilder builder = new ProcessBuilder(command.split(" ")).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+                Process process = builder.start();
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(command + " took over 10 minutes; see " + log.toAbsolutePath());
+                }
+                if (process.exitValue() != 0) {
+                    throw new IllegalStateException(command + " failed (exit " + process.exitValue() + "); see "
+                            + log.toAbsolutePath() + ". Run it yourself: " + INSTALL_COMMAND);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        installed = true;
     }
 
     void open(String path) {

@@ -13,6 +13,9 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import java.util.Optional;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -50,6 +53,15 @@ final class EngineRecords {
         return this.<MessageRecordValue>of(ValueType.MESSAGE, MessageIntent.PUBLISHED).stream()
                 .filter(r -> r.getValue().getName().equals(name))
                 .filter(r -> r.getValue().getCorrelationKey().equals(correlationKey)).toList();
+    }
+
+    /** The last value the instance gave a variable (JSON, as the engine keeps it). */
+    Optional<String> variable(long processInstanceKey, String name) {
+        return all().stream().filter(r -> r.getValueType() == ValueType.VARIABLE)
+                .filter(r -> r.getIntent() == VariableIntent.CREATED || r.getIntent() == VariableIntent.UPDATED)
+                .map(r -> (VariableRecordValue) r.getValue())
+                .filter(v -> v.getProcessInstanceKey() == processInstanceKey && v.getName().equals(name))
+                .reduce((first, second) -> second).map(VariableRecordValue::getValue);
     }
 
     boolean reached(long processInstanceKey, String elementId) {

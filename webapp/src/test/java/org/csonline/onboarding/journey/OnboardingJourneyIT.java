@@ -2,6 +2,7 @@ package org.csonline.onboarding.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -28,7 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole guide, end to end, over real HTTP against the running application and the real process model on the
- * embedded engine: caseworker, applicant (new account, then an existing one), reviewer, and sign-in afterwards.
+ * embedded engine with the app's real workers: caseworker (the first onboarding started from Tasklist's start form,
+ * the second on our page), applicant (new account, then an existing one), reviewer, and sign-in afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cso.engine.port=0",
@@ -58,6 +60,12 @@ class OnboardingJourneyIT {
     @Qualifier("embeddedZeebeEngine")
     ZeebeTestEngine engine;
 
+    @Autowired
+    CamundaClient camunda;
+
+    /** The instance the first onboarding runs in, started as Tasklist starts it. */
+    static long tasklistStartedInstance;
+
     String base() {
         return "http://localhost:" + port;
     }
@@ -69,8 +77,9 @@ class OnboardingJourneyIT {
         Browser reviewer = staff("reviewer");
         Outbox outbox = new Outbox(new Browser(base()));
 
-        // Steps 1-2: the caseworker invites; the applicant reads the setup code back.
-        Page onboarding = startOnboarding(caseworker, "Riley Parentson", "CR-1001");
+        // Steps 1-2: the caseworker invites from Tasklist and enters the details on our page; the applicant reads
+        // the setup code back.
+        Page onboarding = startOnboardingFromTasklist(caseworker, "Riley Parentson", "CR-1001");
         confirmSetupCode(caseworker, outbox, onboarding, 0);
 
         // Step 3: the invitation email, after the release delay.
@@ -197,6 +206,32 @@ class OnboardingJourneyIT {
         assertThat(done.text()).contains("Your password has been changed");
     }
 
+    /**
+     * Tasklist submits the start form's fields as the new instance's variables; the form has none. The task Tasklist
+     * then shows links to our onboarding page, where the details are entered.
+     */
+    private Page startOnboardingFromTasklist(Browser caseworker, String recordName, String reference) {
+        tasklistStartedInstance = camunda.newCreateInstanceCommand().bpmnProcessId("cso-onboarding").latestVersion()
+                .variables(Map.of()).send().join().getProcessInstanceKey();
+        EngineRecords records = new EngineRecords(engine);
+        String onboardingId = Eventually.value("the Tasklist start's onboarding id", () ->
+                records.reached(tasklistStartedInstance, "UserTask_EnterApplicantDetails")
+                        ? records.variable(tasklistStartedInstance, "onboardingId").map(v -> v.replace("\"", ""))
+                        : Optional.empty());
+        Page form = caseworker.get("/staff/onboardings/" + onboardingId);
+        assertThat(form.text()).contains("Enter the applicant's details", "started in Camunda Tasklist");
+        Page missing = caseworker.submit(form, "Send setup email", Map.of("applicantEmail", APPLICANT,
+                "recordReference", reference, "recordName", ""));
+        assertThat(missing.errorSummary()).contains("Enter the record name");
+        assertThat(missing.fieldValue("applicantEmail")).isEqualTo(APPLICANT);
+        Page onboarding = caseworker.submit(missing, "Send setup email", Map.of("applicantEmail", APPLICANT,
+                "recordReference", reference, "recordName", recordName));
+        assertThat(onboarding.uri().getPath()).isEqualTo("/staff/onboardings/" + onboardingId);
+        assertThat(onboarding.text()).contains(recordName, APPLICANT);
+        assertThat(records.incidents(tasklistStartedInstance)).as("incidents of the Tasklist start").isEmpty();
+        return onboarding;
+    }
+
     @Test
     @Order(2)
     void noProcessVariableHoldsPersonalDataOrSecrets() {
@@ -208,6 +243,8 @@ class OnboardingJourneyIT {
                 .filter(r -> ((ProcessInstanceRecordValue) r.getValue()).getBpmnElementType() == BpmnElementType.PROCESS)
                 .count();
         assertThat(completedProcesses).as("finished onboardings").isGreaterThanOrEqualTo(2);
+        assertThat(new EngineRecords(engine).reached(tasklistStartedInstance, "EndEvent_AccountActivated"))
+                .as("the onboarding started from Tasklist ran to activation").isTrue();
         @SuppressWarnings("unchecked")
         List<Record<VariableRecordValue>> variables = records.stream()
                 .filter(r -> r.getValueType() == ValueType.VARIABLE)

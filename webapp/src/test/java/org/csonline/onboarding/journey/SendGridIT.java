@@ -57,7 +57,9 @@ import org.springframework.test.context.DynamicPropertySource;
         // Waits under the engine's 100 ms backoff-check resolution: see "A retry that does not come" in docs/providers.md.
         "cso.delivery.initial-backoff=PT0.02S",
         "cso.delivery.max-backoff=PT0.05S",
-        "cso.delivery.backoff-multiplier=2"})
+        "cso.delivery.backoff-multiplier=2",
+        "cso.camunda.operate-url=http://camunda.test/operate/",
+        "cso.camunda.tasklist-url=http://camunda.test/tasklist"})
 @ActiveProfiles("local")
 // Its settings are its own, so no other test class can reuse this application: close it (and its engine) when done.
 @DirtiesContext
@@ -156,6 +158,13 @@ class SendGridIT {
                         "raise the job's retries")
                 .doesNotContain("down.for.good@example.org");
         assertThat(statuses("down.for.good@example.org")).containsExactly(500, 500, 500, 500);
+        // The manager's page says so plainly, and one click leads to the incident in Operate.
+        Browser manager = manager();
+        var stuckPage = manager.get("/staff/onboardings/" + onboarding);
+        assertThat(stuckPage.html().selectFirst("#stuck").text()).contains("This onboarding is stuck",
+                "SendGrid answered HTTP 500").doesNotContain("down.for.good@example.org");
+        assertThat(stuckPage.html().selectFirst("#stuck-incident").attr("href"))
+                .isEqualTo("http://camunda.test/operate/processes/" + instance);
 
         sendGrid.resetAll();
         sendGrid.stubFor(post(MAIL_SEND).willReturn(aResponse().withStatus(202)));
@@ -167,6 +176,21 @@ class SendGridIT {
         Eventually.value("the caseworker's confirmation task", () -> records.reached(instance,
                 "UserTask_ConfirmSetupCode") ? Optional.of(true) : Optional.empty());
         assertThat(statuses("down.for.good@example.org")).containsExactly(202);
+        var recovered = Eventually.value("the page no longer says stuck", () -> {
+            var page = manager.get("/staff/onboardings/" + onboarding);
+            return page.html().selectFirst("#stuck") == null ? Optional.of(page) : Optional.empty();
+        });
+        assertThat(recovered.html().selectFirst("#operate-link").attr("href"))
+                .isEqualTo("http://camunda.test/operate/processes/" + instance);
+        assertThat(recovered.html().selectFirst("#tasklist-link").text()).contains("Confirm setup code");
+    }
+
+    private Browser manager() {
+        Browser browser = new Browser("http://localhost:" + port);
+        var home = browser.submit(browser.get("/staff"), "Sign in", java.util.Map.of("username", "manager",
+                "password", "demo"));
+        assertThat(home.text()).contains("Signed in as manager");
+        return browser;
     }
 
     @Test

@@ -15,7 +15,8 @@ class DeliveryConfiguration {
     /** Replaces the Camunda SDK's default (which it only creates when no such bean exists). */
     @Bean
     JobExceptionHandlingStrategy jobExceptionHandlingStrategy(CommandExceptionHandlingStrategy commands,
-            MetricsRecorder metrics, DeliveryProperties properties) {
-        return new DeliveryFailureHandling(new DefaultJobExceptionHandlingStrategy(commands, metrics), properties);
+            MetricsRecorder metrics, DeliveryProperties properties, StuckSteps stuckSteps) {
+        return new DeliveryFailureHandling(new DefaultJobExceptionHandlingStrategy(commands, metrics), properties,
+                stuckSteps);
     }
 }

@@ -3,6 +3,7 @@ package org.csonline.onboarding.delivery;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import java.time.Duration;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +20,18 @@ public class DeliveryFailureHandling implements JobExceptionHandlingStrategy {
 
     private final JobExceptionHandlingStrategy fallback;
     private final DeliveryProperties properties;
+    private final StuckSteps stuckSteps;
 
     public DeliveryFailureHandling(JobExceptionHandlingStrategy fallback, DeliveryProperties properties) {
+        this(fallback, properties, null);
+    }
+
+    /** @param stuckSteps where a step that becomes an incident is recorded for the staff pages (null: nowhere) */
+    public DeliveryFailureHandling(JobExceptionHandlingStrategy fallback, DeliveryProperties properties,
+            StuckSteps stuckSteps) {
         this.fallback = fallback;
         this.properties = properties;
+        this.stuckSteps = stuckSteps;
     }
 
     @Override
@@ -36,6 +45,9 @@ public class DeliveryFailureHandling implements JobExceptionHandlingStrategy {
         }
         log.warn("Job {} ({}) failed: {} (retries left {}, next try in {})", job.getKey(), job.getType(),
                 decision.message(), decision.retries(), decision.backoff());
+        if (decision.retries() == 0) {
+            recordStuck(job, decision.message());
+        }
         context.jobClient().newFailCommand(job.getKey())
                 .retries(decision.retries())
                 .retryBackoff(decision.backoff())
@@ -47,6 +59,21 @@ public class DeliveryFailureHandling implements JobExceptionHandlingStrategy {
                         log.info("Could not fail job {}: {}", job.getKey(), error.getMessage());
                     }
                 });
+    }
+
+    private void recordStuck(ActivatedJob job, String message) {
+        if (stuckSteps == null) {
+            return;
+        }
+        try {
+            Object onboardingId = job.getVariablesAsMap().get("onboardingId");
+            if (onboardingId != null) {
+                stuckSteps.record(UUID.fromString(onboardingId.toString()), job.getElementId(), job.getType(), message);
+            }
+        } catch (RuntimeException e) {
+            // The incident itself is what matters; the staff page's notice of it must never stop it.
+            log.warn("Could not record that job {} became an incident: {}", job.getKey(), e.getMessage());
+        }
     }
 
     /** What to tell Zeebe; null when the exception is not a delivery's. */

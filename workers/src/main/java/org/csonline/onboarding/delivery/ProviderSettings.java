@@ -1,17 +1,16 @@
 package org.csonline.onboarding.delivery;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.csonline.onboarding.support.Profiles;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 
 /**
- * Decides whether a provider is used: all of its settings given, or none (then the local stand-in). Half of them is
- * a mistake: outside the local profile the app refuses to start and names what is missing; in the local profile it
- * says so and uses the stand-in.
+ * Decides whether a provider is used: all of its settings given, or none (then the local stand-in). Outside the local
+ * profile the stand-in is a mistake (its outbox page exists only in the local profile, so messages would reach nobody):
+ * the app refuses to start and names what is missing. In the local profile half a provider is said and ignored.
  */
 public final class ProviderSettings {
 
@@ -31,16 +30,14 @@ public final class ProviderSettings {
             log.info("{} is configured: messages go to {}.", provider, provider);
             return true;
         }
-        boolean local = environment.acceptsProfiles(Profiles.of("local"))
-                || Arrays.asList(environment.getActiveProfiles()).isEmpty()
-                && Arrays.asList(environment.getDefaultProfiles()).contains("local");
+        boolean local = Profiles.local(environment);
         if (missing.size() == settings.size()) {
-            if (local) {
-                log.info("{} is not configured: messages go to the local outbox.", provider);
-            } else {
-                log.warn("{} is not configured: messages go to the local outbox and reach nobody. Set {}.", provider,
-                        String.join(", ", settings.keySet()));
+            if (!local) {
+                throw new IllegalStateException(provider + " is not configured, and outside the local profile nobody "
+                        + "could read what goes to the local outbox. Set "
+                        + String.join(", ", settings.keySet().stream().sorted().toList()) + ".");
             }
+            log.info("{} is not configured: messages go to the local outbox.", provider);
             return false;
         }
         String message = provider + " is half configured: " + String.join(", ", missing) + " missing. Set all of "

@@ -117,6 +117,15 @@ public class SetupCodeService {
         return check;
     }
 
+    /** Where the confirmation stands, without checking anything: confirmed, locked, or not (yet) confirmed. */
+    public SetupCodeOutcome status(UUID onboardingId) {
+        return jdbc.sql("select confirmed_at, locked_at from setup_code where onboarding_id = ?")
+                .param(onboardingId)
+                .query((rs, n) -> rs.getTimestamp(2) != null ? SetupCodeOutcome.LOCKED
+                        : rs.getTimestamp(1) != null ? SetupCodeOutcome.CONFIRMED : SetupCodeOutcome.NOT_CONFIRMED)
+                .optional().orElse(SetupCodeOutcome.NOT_CONFIRMED);
+    }
+
     /**
      * Whether the caseworker may still confirm the code: neither confirmed nor locked. True from the moment the
      * onboarding exists, before the setup email has gone, so the caseworker's page offers the field straight after

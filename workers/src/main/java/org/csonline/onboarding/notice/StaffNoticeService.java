@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Notices for staff. Each is a row the staff pages show (the caseworker on their onboardings list and the
  * onboarding's page, managers the ones for every manager), because caseworkers work from those pages; staff with an
- * email address configured ({@code cso.staff.users[n].email}) also get a short email that links to the onboarding
- * and carries no personal data.
+ * email address (configured in {@code cso.staff.users[n].email}, or the one the council's identity provider gave at
+ * their last sign-in) also get a short email that links to the onboarding and carries no personal data.
  */
 @Service
 public class StaffNoticeService {

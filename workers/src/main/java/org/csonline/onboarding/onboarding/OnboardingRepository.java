@@ -39,6 +39,12 @@ public class OnboardingRepository {
                 .update();
     }
 
+    /** The process instance the onboarding runs in, once it has one (Operate's id for it). */
+    public Optional<Long> processInstanceKey(UUID id) {
+        return jdbc.sql("select process_instance_key from onboarding where id = ? and process_instance_key is not null")
+                .param(id).query(Long.class).optional();
+    }
+
     /** The onboarding this one invites again, if it is a re-invitation. */
     public Optional<UUID> previousOf(UUID id) {
         return jdbc.sql("select previous_onboarding_id from onboarding where id = ? and previous_onboarding_id is not null")

@@ -72,15 +72,21 @@ public class OnboardingService {
         return id;
     }
 
-    /** For a process started from the Tasklist start form: stores the onboarding the process already runs for. */
+    /** For a process started from version 2's Tasklist start form: stores the onboarding the process runs for. */
     public UUID register(NewOnboarding request, String caseworker, long processInstanceKey) {
         if (caseworker == null || caseworker.isBlank()) {
             throw new UserInputException("caseworker", "onboarding.caseworker.required");
         }
-        Onboarding onboarding = validated(request, caseworker.strip());
+        UUID id = UUID.randomUUID();
+        registerWithId(id, request, caseworker.strip(), processInstanceKey);
+        return id;
+    }
+
+    /** Stores an onboarding whose process already runs under this id (a Tasklist start). */
+    void registerWithId(UUID id, NewOnboarding request, String caseworker, long processInstanceKey) {
+        Onboarding onboarding = validated(id, request, caseworker);
         onboardings.insert(onboarding, null);
-        onboardings.setProcessInstanceKey(onboarding.id(), processInstanceKey);
-        return onboarding.id();
+        onboardings.setProcessInstanceKey(id, processInstanceKey);
     }
 
     /** The durations and dates the model reads, from configuration (bpmn/README.md, "Timers"). */
@@ -139,6 +145,10 @@ public class OnboardingService {
 
     /** Checks every field, so the page shows all its problems at once. */
     private Onboarding validated(NewOnboarding request, String caseworker) {
+        return validated(UUID.randomUUID(), request, caseworker);
+    }
+
+    private Onboarding validated(UUID id, NewOnboarding request, String caseworker) {
         List<UserInputException.InputError> errors = new ArrayList<>();
         String email = normaliseEmail(request.applicantEmail());
         if (email.isEmpty()) {
@@ -157,7 +167,7 @@ public class OnboardingService {
         if (!errors.isEmpty()) {
             throw new UserInputException(errors);
         }
-        return new Onboarding(UUID.randomUUID(), email, reference, name, caseworker, OnboardingStatus.IN_PROGRESS,
+        return new Onboarding(id, email, reference, name, caseworker, OnboardingStatus.IN_PROGRESS,
                 null, null, clock.instant());
     }
 

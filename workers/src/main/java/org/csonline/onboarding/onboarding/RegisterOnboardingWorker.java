@@ -9,15 +9,17 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Guide step 1 for an onboarding started from the Tasklist start form: stores it as the caseworker page would and
- * takes the form's personal data out of the process.
+ * Guide step 1 for an onboarding started from Tasklist's start form: gives it its onboarding id. The applicant's
+ * details are entered on our staff page afterwards, so no personal data ever enters the process.
  */
 @Component
 public class RegisterOnboardingWorker {
 
+    private final TasklistStartService tasklistStarts;
     private final OnboardingService onboardings;
 
-    public RegisterOnboardingWorker(OnboardingService onboardings) {
+    public RegisterOnboardingWorker(TasklistStartService tasklistStarts, OnboardingService onboardings) {
+        this.tasklistStarts = tasklistStarts;
         this.onboardings = onboardings;
     }
 
@@ -25,6 +27,20 @@ public class RegisterOnboardingWorker {
     public Map<String, Object> registerOnboarding(ActivatedJob job, @Variable(optional = true) String applicantEmail,
             @Variable(optional = true) String recordReference, @Variable(optional = true) String recordName,
             @Variable(optional = true) String caseworker) {
+        if (applicantEmail != null) {
+            return registerVersion2(job, applicantEmail, recordReference, recordName, caseworker);
+        }
+        TasklistStartService.TasklistStart start = tasklistStarts.register(job.getProcessInstanceKey());
+        return Map.of("onboardingId", start.onboardingId().toString(),
+                "applicantDetailsDue", start.detailsDue().toString());
+    }
+
+    /**
+     * Version 2 of the model asked for the details in the start form itself; its instances go straight on to the
+     * setup email (docs/adr/001-process-versioning.md). Remove when Operate shows none left.
+     */
+    private Map<String, Object> registerVersion2(ActivatedJob job, String applicantEmail, String recordReference,
+            String recordName, String caseworker) {
         UUID id = onboardings.register(new NewOnboarding(applicantEmail, recordReference, recordName), caseworker,
                 job.getProcessInstanceKey());
         Map<String, Object> variables = new HashMap<>();

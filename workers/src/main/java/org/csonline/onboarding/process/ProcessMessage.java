@@ -2,6 +2,8 @@ package org.csonline.onboarding.process;
 
 /** Every message the onboarding process catches; names as in bpmn/README.md. */
 public enum ProcessMessage {
+    /** The caseworker entered the applicant's details on the staff page for an onboarding started in Tasklist. */
+    APPLICANT_DETAILS_ENTERED("applicant-details-entered"),
     SETUP_CODE_CHECKED("setup-code-checked"),
     EXISTING_ACCOUNT_SIGNED_IN("existing-account-signed-in"),
     EMAIL_CODE_REQUESTED("email-code-requested"),

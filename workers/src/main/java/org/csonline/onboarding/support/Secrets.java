@@ -11,6 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +29,38 @@ public class Secrets {
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec key;
 
+    /**
+     * Outside the local profile the key is required: a random one would make every stored setup code, invitation
+     * link and session token useless after a restart (or on a second instance).
+     */
+    @Autowired
+    public Secrets(SecurityProperties properties, Environment environment) {
+        this(requiredOutsideLocal(properties, environment));
+    }
+
+    /** With no key: a random one for this run (the local profile, and tests). */
     public Secrets(SecurityProperties properties) {
         byte[] keyBytes;
         if (properties.codeHashKey() == null || properties.codeHashKey().isBlank()) {
             keyBytes = new byte[32];
             random.nextBytes(keyBytes);
             log.warn("cso.security.code-hash-key is not set: using a random key, so codes stored before a restart "
-                    + "will not match after it. Set CSO_SECURITY_CODE_HASH_KEY outside the local profile.");
+                    + "will not match after it (local profile only).");
         } else {
             keyBytes = properties.codeHashKey().getBytes(StandardCharsets.UTF_8);
         }
         this.key = new SecretKeySpec(keyBytes, "HmacSHA256");
+    }
+
+    private static SecurityProperties requiredOutsideLocal(SecurityProperties properties, Environment environment) {
+        boolean missing = properties.codeHashKey() == null || properties.codeHashKey().isBlank();
+        if (missing && !Profiles.local(environment)) {
+            throw new IllegalStateException("CSO_SECURITY_CODE_HASH_KEY (cso.security.code-hash-key) is not set. Outside "
+                    + "the local profile it is required: codes and links are stored as HMACs under this key, and a "
+                    + "random key per start would break them at every restart. Set it to a long random secret, "
+                    + "for example the output of: openssl rand -base64 48");
+        }
+        return properties;
     }
 
     public String numericCode(int digits) {

@@ -5,11 +5,15 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.UUID;
 import org.csonline.onboarding.timeline.TimelineEntry.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** End execution listener on every step element. */
 @Component
 public class TimelineStepEndedWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(TimelineStepEndedWorker.class);
 
     private final TimelineService timeline;
 
@@ -18,7 +22,13 @@ public class TimelineStepEndedWorker {
     }
 
     @JobWorker(type = "timeline-step-ended", fetchVariables = "onboardingId")
-    public void stepEnded(ActivatedJob job, @Variable String onboardingId) {
+    public void stepEnded(ActivatedJob job, @Variable(optional = true) String onboardingId) {
+        if (onboardingId == null) {
+            // A listener job blocks its element until completed: never fail it for good over a missing step record.
+            log.warn("Timeline: {} of {} in instance {} has no onboardingId; not recorded", job.getType(),
+                    job.getElementId(), job.getProcessInstanceKey());
+            return;
+        }
         timeline.record(UUID.fromString(onboardingId), job.getElementId(), Phase.ENDED, job.getKey());
     }
 }

@@ -31,8 +31,19 @@ class ProviderSettingsTest {
     void allOrNothingDecide() {
         MockEnvironment camunda = new MockEnvironment();
         camunda.setActiveProfiles("camunda");
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
         assertThat(ProviderSettings.use("Twilio Verify", twilio("AC1", "token", "VA1"), camunda)).isTrue();
-        assertThat(ProviderSettings.use("Twilio Verify", twilio("", null, " "), camunda)).isFalse();
+        assertThat(ProviderSettings.use("Twilio Verify", twilio("", null, " "), local)).isFalse();
+    }
+
+    @Test
+    void noProviderOutsideTheLocalProfileStopsTheAppNamingEverySetting() {
+        MockEnvironment camunda = new MockEnvironment();
+        camunda.setActiveProfiles("camunda");
+        assertThatThrownBy(() -> ProviderSettings.use("Twilio Verify", twilio("", null, " "), camunda))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_VERIFY_SERVICE_SID");
     }
 
     private static Map<String, String> twilio(String sid, String token, String service) {

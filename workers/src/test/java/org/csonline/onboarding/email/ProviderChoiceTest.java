@@ -18,8 +18,19 @@ class ProviderChoiceTest {
             .withBean(LocalOutbox.class, () -> new LocalOutbox(null, Clock.systemUTC()));
 
     @Test
-    void withoutAKeyEmailGoesToTheLocalOutbox() {
-        app.run(context -> assertThat(context.getBean(EmailSender.class)).isInstanceOf(LocalOutboxEmailSender.class));
+    void withoutAKeyInTheLocalProfileEmailGoesToTheLocalOutbox() {
+        app.withInitializer(context -> context.getEnvironment().setActiveProfiles("local"))
+                .run(context -> assertThat(context.getBean(EmailSender.class))
+                        .isInstanceOf(LocalOutboxEmailSender.class));
+    }
+
+    /** Outside the local profile nobody can read the outbox: the app must not start and swallow every email. */
+    @Test
+    void withoutAKeyOutsideTheLocalProfileTheAppRefusesToStartNamingTheSettings() {
+        app.withInitializer(context -> context.getEnvironment().setActiveProfiles("camunda"))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("SendGrid is not configured")
+                        .hasMessageContaining("SENDGRID_API_KEY, SENDGRID_FROM_EMAIL"));
     }
 
     @Test

@@ -114,4 +114,18 @@ class SetupCodeServiceTest {
         setupCodes.invalidate(onboarding);
         assertThat(setupCodes.isAwaitingConfirmation(onboarding)).as("locked").isFalse();
     }
+
+    /** What check-setup-code reports after a Tasklist completion: the staff page's result, never a typed code. */
+    @Test
+    void statusTellsWhatTheStaffPageDecidedWithoutCheckingAnything() {
+        assertThat(setupCodes.status(onboarding)).isEqualTo(SetupCodeOutcome.NOT_CONFIRMED);
+        setupCodes.check(onboarding, "AAAA-AAAA");
+        assertThat(setupCodes.status(onboarding)).as("a wrong code is not a decision").isEqualTo(SetupCodeOutcome.NOT_CONFIRMED);
+        assertThat(jdbc.sql("select wrong_attempts from setup_code where onboarding_id = ?").param(onboarding)
+                .query(Integer.class).single()).as("status counts no try").isEqualTo(1);
+        setupCodes.check(onboarding, code);
+        assertThat(setupCodes.status(onboarding)).isEqualTo(SetupCodeOutcome.CONFIRMED);
+        setupCodes.invalidate(Onboardings.anOnboarding(jdbc, "other@example.org"));
+        assertThat(setupCodes.status(UUID.randomUUID())).isEqualTo(SetupCodeOutcome.NOT_CONFIRMED);
+    }
 }

@@ -1,9 +1,11 @@
 package org.csonline.onboarding.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 class SecretsTest {
 
@@ -50,5 +52,26 @@ class SecretsTest {
         assertThat(Secrets.normaliseCode(" abcd-efgh ")).isEqualTo("ABCDEFGH");
         assertThat(Secrets.normaliseCode("123 456")).isEqualTo("123456");
         assertThat(Secrets.normaliseCode(null)).isEmpty();
+    }
+
+    @Test
+    void outsideTheLocalProfileAMissingKeyStopsTheAppNamingTheVariable() {
+        MockEnvironment camunda = new MockEnvironment();
+        camunda.setActiveProfiles("camunda");
+        assertThatThrownBy(() -> new Secrets(withKey(" "), camunda))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CSO_SECURITY_CODE_HASH_KEY");
+        assertThat(new Secrets(withKey("a-long-key"), camunda).hash("x")).isEqualTo(new Secrets(withKey("a-long-key")).hash("x"));
+    }
+
+    @Test
+    void theLocalProfileMayRunWithARandomKey() {
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+        assertThat(new Secrets(withKey(null), local).hash("x")).isNotEqualTo(new Secrets(withKey(null), local).hash("x"));
+    }
+
+    private static SecurityProperties withKey(String key) {
+        return new SecurityProperties(key, 8, 3, Duration.ofDays(28), Duration.ofMinutes(30), 5, 5,
+                Duration.ofMinutes(10), 5, 5);
     }
 }
