@@ -45,7 +45,7 @@ create index steps_reached_created on steps_reached (created_at);
 -- Onboardings recorded before this table existed: the same steps, from their timelines.
 insert into steps_reached (onboarding_id, created_at, reached_1, reached_2, reached_3, reached_4, reached_6, reached_7, reached_9, reached_10, reached_11, reached_12, reached_14, reached_15, finished)
 select o.id, o.created_at,
-    min(case when t.element_id in ('Task_SendSetupEmail', 'Task_RegisterOnboarding') then t.occurred_at end),
+    min(case when t.element_id in ('Task_SendSetupEmail', 'Task_RegisterOnboarding', 'UserTask_EnterApplicantDetails', 'Boundary_ApplicantDetailsEntered', 'Task_CheckApplicantDetails') then t.occurred_at end),
     min(case when t.element_id in ('UserTask_ConfirmSetupCode', 'Boundary_SetupCodeChecked', 'Task_CheckSetupCode') then t.occurred_at end),
     min(case when t.element_id in ('Timer_InvitationRelease', 'Task_SendInvitationEmail', 'Task_PlanInvitationRelease') then t.occurred_at end),
     min(case when t.element_id in ('Event_ExistingAccountSignedIn') then t.occurred_at end),

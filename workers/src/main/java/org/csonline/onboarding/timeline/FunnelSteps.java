@@ -27,7 +27,8 @@ public final class FunnelSteps {
             JourneyStep.SIGN_UP_ABANDONED, JourneyStep.EMAIL_CODE_ABANDONED, JourneyStep.EMAIL_CODE_ROUND_ABANDONED,
             JourneyStep.PHONE_CODE_ABANDONED, JourneyStep.PHONE_CODE_ROUND_ABANDONED,
             JourneyStep.CANCEL_ONBOARDING_ON_REQUEST, JourneyStep.ONBOARDING_CANCELLED_BY_CASEWORKER,
-            JourneyStep.NOTIFY_CASEWORKER_OF_CANCELLATION);
+            JourneyStep.NOTIFY_CASEWORKER_OF_CANCELLATION, JourneyStep.APPLICANT_DETAILS_OVERDUE,
+            JourneyStep.TASKLIST_START_DISCARDED);
 
     private static final Map<String, Integer> BY_ELEMENT = byElement();
 
