@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.csonline.onboarding.notice.StaffDirectory;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,10 @@ class StaffHomeController {
     private final Messages messages;
     private final StaffProperties.Oidc oidc;
     private final CaseworkerQueue queue;
-    private final StaffMembers members;
+    private final StaffDirectory members;
     private final Clock clock;
 
-    StaffHomeController(Messages messages, StaffProperties staff, CaseworkerQueue queue, StaffMembers members,
+    StaffHomeController(Messages messages, StaffProperties staff, CaseworkerQueue queue, StaffDirectory members,
             Clock clock) {
         this.messages = messages;
         this.oidc = staff.oidc();
