@@ -2,7 +2,10 @@ package org.csonline.onboarding.staff;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.csonline.onboarding.notice.StaffDirectory;
 import org.csonline.onboarding.process.ProcessCommandRelay;
 import org.csonline.onboarding.process.ProcessCommandStore;
 import org.csonline.onboarding.process.StuckOnboardingCheck;
@@ -13,25 +16,36 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** /staff: sign-in, then links to the caseworker and reviewer pages the user's roles allow. */
+/**
+ * /staff: sign-in, then links to the pages the user's roles allow and, for caseworkers, the queue of what needs
+ * them now.
+ */
 @Controller
 class StaffHomeController {
 
     private final Messages messages;
     private final StaffProperties.Oidc oidc;
+    private final CaseworkerQueue queue;
+    private final StaffDirectory members;
     private final ProcessCommandStore commands;
     private final ProcessCommandRelay relay;
     private final StuckOnboardingCheck stuckCheck;
     private final Clock clock;
 
-    StaffHomeController(Messages messages, StaffProperties staff, ProcessCommandStore commands,
-            ProcessCommandRelay relay, StuckOnboardingCheck stuckCheck, Clock clock) {
+    StaffHomeController(Messages messages, StaffProperties staff, CaseworkerQueue queue, StaffDirectory members,
+            ProcessCommandStore commands, ProcessCommandRelay relay, StuckOnboardingCheck stuckCheck, Clock clock) {
         this.messages = messages;
         this.oidc = staff.oidc();
+        this.queue = queue;
+        this.members = members;
         this.commands = commands;
         this.relay = relay;
         this.stuckCheck = stuckCheck;
         this.clock = clock;
+    }
+
+    /** A queue item as the page shows it: with its age in words and, for managers, the caseworker's name. */
+    record QueueRow(CaseworkerQueue.Item item, String age, String caseworkerName) {
     }
 
     /**
@@ -66,9 +80,19 @@ class StaffHomeController {
 
     @GetMapping("/staff")
     String home(Authentication user, Model model) {
-        if (user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MANAGER"))) {
+        if (StaffRoles.isManager(user)) {
             model.addAttribute("engineLink", engineLink());
             model.addAttribute("stuck", stuckCheck.find());
+        }
+        if (StaffRoles.isCaseworker(user) || StaffRoles.isManager(user)) {
+            boolean manager = StaffRoles.isManager(user);
+            Map<String, String> names = new HashMap<>();
+            List<QueueRow> rows = queue.itemsFor(user.getName(), manager).stream()
+                    .map(item -> new QueueRow(item, Age.of(Duration.between(item.since(), clock.instant()), messages),
+                            manager ? names.computeIfAbsent(item.caseworker(), members::displayNameOf) : null))
+                    .toList();
+            model.addAttribute("queue", rows);
+            model.addAttribute("queueForAll", manager);
         }
         return "staff/home";
     }

@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -38,9 +39,26 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/sign-in", "/staff/signed-out").permitAll()
                         .requestMatchers("/staff/onboardings/**").hasRole("CASEWORKER")
                         .requestMatchers("/staff/reviews/**").hasRole("REVIEWER")
+                        .requestMatchers("/staff/dashboard", "/staff/dashboard/**").hasRole("MANAGER")
                         .anyRequest().hasAnyRole("CASEWORKER", "REVIEWER", "MANAGER"))
                 .headers(headers -> headers(headers, staffSignIn.formActionOrigins()));
         staffSignIn.configure(http);
+        return http.build();
+    }
+
+    /**
+     * Prometheus scrapes with HTTP Basic as a configured staff user with role METRICS (or MANAGER); no session, no
+     * CSRF (it only reads). Health stays open for the platform's probes.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**", "/actuator/metrics/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole("METRICS", "MANAGER"))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers(headers, List.of()));
         return http.build();
     }
 

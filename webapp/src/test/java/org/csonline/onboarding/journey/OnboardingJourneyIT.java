@@ -53,6 +53,9 @@ class OnboardingJourneyIT {
     @LocalServerPort
     int port;
 
+    /** Each invitation link the journey used, oldest first. */
+    final List<String> invitationLinks = new ArrayList<>();
+
     @Autowired
     @Qualifier("embeddedZeebeEngine")
     ZeebeTestEngine engine;
@@ -169,6 +172,13 @@ class OnboardingJourneyIT {
         Page bothRecords = signIn(signedIn, outbox);
         assertThat(bothRecords.html().select(".record-name").eachText())
                 .containsExactly("Riley Parentson", "Jordan Parentson");
+
+        // Both links used, both accounts active: opening either again sends the applicant to sign in.
+        for (String used : invitationLinks) {
+            Page reopened = new Browser(base()).get(used);
+            assertThat(reopened.html().selectFirst("h1").text()).isEqualTo("You have already used this invitation");
+            assertThat(reopened.html().selectFirst("#used-sign-in").attr("href")).isEqualTo("/sign-in");
+        }
 
         // "Forgotten your password?" elsewhere: the session signed in with the old password ends.
         resetPassword(new Browser(base()), outbox, NEW_PASSWORD);
@@ -301,6 +311,7 @@ class OnboardingJourneyIT {
                 Outbox.email(APPLICANT, "Accept Children's Services Online Account Invitation"), earlierInvitations);
         // The configured base URL names port 0 in tests: keep the link's path.
         String link = java.net.URI.create(invitation.find("(http\\S+/invitation/\\S+)")).getPath();
+        invitationLinks.add(link);
         Page landing = applicant.get(link);
         assertThat(landing.text()).contains("Accept your invitation");
         Page reopened = new Browser(base()).get(link);

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
@@ -29,6 +30,8 @@ public class InvitationService {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
+    /** Cancellation reasons that are the invitation running out of time. */
+    private static final Set<String> EXPIRY_REASONS = Set.of("INVITATION_EXPIRED", "SETUP_CODE_EXPIRED");
 
     private final JdbcClient jdbc;
     private final Upserts upserts;
@@ -120,12 +123,21 @@ public class InvitationService {
                 .params(Timestamp.from(clock.instant()), onboardingId).update();
     }
 
+    /**
+     * A link the applicant used stays "used" whatever came after (submitted, active, declined, a later onboarding),
+     * so they are sent to sign in rather than told it was cancelled. Only an onboarding that ended early says why:
+     * expired (the invitation or the setup code ran out of time) or cancelled.
+     */
     private LinkState state(StoredInvitation invitation) {
-        if (onboardings.get(invitation.onboardingId()).status() != OnboardingStatus.IN_PROGRESS) {
-            return LinkState.CANCELLED;
+        Onboarding onboarding = onboardings.get(invitation.onboardingId());
+        if (onboarding.status() == OnboardingStatus.CANCELLED || onboarding.status() == OnboardingStatus.NOT_STARTED) {
+            return EXPIRY_REASONS.contains(onboarding.cancellationReason()) ? LinkState.EXPIRED : LinkState.CANCELLED;
         }
         if (invitation.opened()) {
             return LinkState.USED;
+        }
+        if (onboarding.status() != OnboardingStatus.IN_PROGRESS) {
+            return LinkState.CANCELLED;
         }
         return invitation.expiresAt().isAfter(clock.instant()) ? LinkState.VALID : LinkState.EXPIRED;
     }

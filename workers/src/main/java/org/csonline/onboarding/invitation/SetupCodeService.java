@@ -136,10 +136,15 @@ public class SetupCodeService {
                 .optional().orElse(SetupCodeOutcome.NOT_CONFIRMED);
     }
 
+    /**
+     * Whether the caseworker may still confirm the code: neither confirmed nor locked. True from the moment the
+     * onboarding exists, before the setup email has gone, so the caseworker's page offers the field straight after
+     * "Send setup email" (a code typed that early gets "not sent yet"; the applicant cannot have one).
+     */
     public boolean isAwaitingConfirmation(UUID onboardingId) {
-        return jdbc.sql("select count(*) from setup_code where onboarding_id = ? and confirmed_at is null "
-                        + "and locked_at is null")
-                .param(onboardingId).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from setup_code where onboarding_id = ? and (confirmed_at is not null "
+                        + "or locked_at is not null)")
+                .param(onboardingId).query(Integer.class).single() == 0;
     }
 
     /** Cancelling an onboarding makes its setup code useless. */

@@ -2,10 +2,13 @@ package org.csonline.onboarding.timeline;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.timeline.TimelineEntry.Phase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,10 +18,20 @@ public class TimelineService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final StepsReached stepsReached;
+    private final ApplicationEventPublisher events;
 
-    public TimelineService(JdbcClient jdbc, Clock clock) {
+    /** Keeps the dashboard's steps reached, and tells listeners (the operators' metrics) of each step recorded. */
+    @Autowired
+    public TimelineService(JdbcClient jdbc, Clock clock, StepsReached stepsReached, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.stepsReached = stepsReached;
+        this.events = events;
+    }
+
+    public TimelineService(JdbcClient jdbc, Clock clock) {
+        this(jdbc, clock, new StepsReached(jdbc), event -> { });
     }
 
     /**
@@ -26,11 +39,28 @@ public class TimelineService {
      * started afresh counts from the start again), so a job is known by its onboarding and its key.
      */
     public void record(UUID onboardingId, String elementId, Phase phase, long jobKey) {
-        jdbc.sql("insert into timeline_event (onboarding_id, element_id, phase, job_key, occurred_at) select ?, ?, ?, ?, ? "
-                        + "where not exists (select 1 from timeline_event where onboarding_id = ? and job_key = ?)")
-                .params(onboardingId, elementId, phase.name(), jobKey, Timestamp.from(clock.instant()), onboardingId,
-                        jobKey)
+        Instant now = clock.instant();
+        int recorded = jdbc.sql("insert into timeline_event (onboarding_id, element_id, phase, job_key, occurred_at) "
+                        + "select ?, ?, ?, ?, ? where not exists "
+                        + "(select 1 from timeline_event where onboarding_id = ? and job_key = ?)")
+                .params(onboardingId, elementId, phase.name(), jobKey, Timestamp.from(now), onboardingId, jobKey)
                 .update();
+        if (recorded == 1) {
+            stepsReached.record(onboardingId, elementId, now);
+            events.publishEvent(new StepRecorded(onboardingId, elementId, phase, now));
+        }
+    }
+
+    /** The start of a step element of an onboarding, if it was recorded. */
+    public Optional<Instant> started(UUID onboardingId, String elementId) {
+        return jdbc.sql("select occurred_at from timeline_event where onboarding_id = ? and element_id = ? "
+                        + "and phase = 'STARTED' order by id")
+                .params(onboardingId, elementId)
+                .query(Timestamp.class).list().stream().findFirst().map(Timestamp::toInstant);
+    }
+
+    /** A start or end of a step, just recorded for the first time. */
+    public record StepRecorded(UUID onboardingId, String elementId, Phase phase, Instant at) {
     }
 
     /** Oldest first. */

@@ -42,20 +42,29 @@ class TableOwnershipTest {
             Map.entry("rate_limit_bucket", "ratelimit/RateLimiter"));
 
     /**
-     * The classes whose job is to look across features, each named with why. Retention erases one ended
-     * onboarding's personal data from every table in one transaction, and the stuck-onboarding check compares what
-     * every feature recorded with the timeline; both through SQL over the owners' tables, not through their owners.
-     * Moving them behind the owners is left to the module restructuring (docs/adr/006-stateless-instances.md).
+     * The one class that writes other features' tables, and why: retention erases an ended onboarding's personal data
+     * from every feature's tables in one transaction. Moving it behind the owners (an erase method on each) is left
+     * to the module restructuring (docs/adr/006-stateless-instances.md).
      */
-    private static final Map<String, String> CROSS_FEATURE = Map.of(
-            "retention/RetentionJob", "erases ended onboardings' personal data in every feature's tables",
-            "process/StuckOnboardingCheck", "reads what every feature recorded to find steps the process missed");
+    private static final Map<String, String> CROSS_FEATURE_WRITERS = Map.of(
+            "retention/RetentionJob", "erases ended onboardings' personal data in every feature's tables");
+
+    /**
+     * Read models: classes that only read across features, in one query, for a view of the whole service. Their
+     * writes (if any) still follow the rule above.
+     */
+    private static final Map<String, String> CROSS_FEATURE_READERS = Map.of(
+            "retention/RetentionJob", "finds what to erase",
+            "process/StuckOnboardingCheck", "compares what every feature recorded with the timeline",
+            "staff/CaseworkerQueue", "what needs a caseworker now, from every feature",
+            "dashboard/DashboardQueries", "the managers' figures",
+            "timeline/StepsReached", "the funnel's first time at each step, with the onboarding's start");
 
     @Test
     void eachTableIsWrittenByOneClassOnly() {
         Map<String, Set<String>> writers = new TreeMap<>();
         sources().forEach((file, text) -> {
-            if (CROSS_FEATURE.containsKey(file)) {
+            if (CROSS_FEATURE_WRITERS.containsKey(file)) {
                 return;
             }
             Matcher write = WRITE.matcher(text);
@@ -72,7 +81,7 @@ class TableOwnershipTest {
     @Test
     void noFeatureReadsAnotherFeaturesTableInSql() {
         sources().forEach((file, text) -> {
-            if (CROSS_FEATURE.containsKey(file)) {
+            if (CROSS_FEATURE_READERS.containsKey(file)) {
                 return;
             }
             Matcher read = FROM_OR_JOIN.matcher(text);
@@ -87,7 +96,8 @@ class TableOwnershipTest {
 
     @Test
     void theCrossFeatureClassesStillExist() {
-        assertThat(sources()).containsKeys(CROSS_FEATURE.keySet().toArray(String[]::new));
+        assertThat(sources()).containsKeys(CROSS_FEATURE_WRITERS.keySet().toArray(String[]::new))
+                .containsKeys(CROSS_FEATURE_READERS.keySet().toArray(String[]::new));
     }
 
     private static String packageOf(String file) {

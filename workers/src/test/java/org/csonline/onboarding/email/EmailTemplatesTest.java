@@ -39,7 +39,7 @@ class EmailTemplatesTest {
             switch (kind) {
                 case SETUP -> assertThat(body).contains("ABCD-EFGH", "28 days");
                 case INVITATION -> assertThat(body).contains("https://cso.example.org/invitation/t0k3n",
-                        "expires on 30 March 2026");
+                        "expires on 30 March 2026", "illustrated guide", "https://x/guide");
                 case VERIFICATION_CODE -> assertThat(body).contains("493027", "30 minutes");
                 case PASSWORD_RESET_CODE -> assertThat(body).contains("493027", "30 minutes", "reset your password")
                         .doesNotContain("verification page");

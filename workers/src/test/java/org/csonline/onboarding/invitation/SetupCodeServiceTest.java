@@ -109,6 +109,15 @@ class SetupCodeServiceTest {
         assertThat(setupCodes.check(other, "AAAA-AAAA").outcome()).isEqualTo(SetupCodeOutcome.NOT_READY);
     }
 
+    @Test
+    void awaitsConfirmationFromTheStartUntilConfirmedOrLocked() {
+        UUID other = Onboardings.anOnboarding(jdbc, "other@example.org");
+        assertThat(setupCodes.isAwaitingConfirmation(other)).as("before the email went").isTrue();
+        assertThat(setupCodes.isAwaitingConfirmation(onboarding)).as("email sent").isTrue();
+        setupCodes.invalidate(onboarding);
+        assertThat(setupCodes.isAwaitingConfirmation(onboarding)).as("locked").isFalse();
+    }
+
     /** What check-setup-code reports after a Tasklist completion: the staff page's result, never a typed code. */
     @Test
     void statusTellsWhatTheStaffPageDecidedWithoutCheckingAnything() {
