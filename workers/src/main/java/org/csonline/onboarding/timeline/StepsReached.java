@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The first time each onboarding reached each funnel step, one row per onboarding (table {@code steps_reached}),
  * kept as the timeline records steps. The manager dashboard reads a period's onboardings from it in one indexed
- * range instead of grouping every timeline row of the period (docs/adr/011).
+ * range instead of grouping every timeline row of the period (docs/adr/007-manager-dashboard-from-the-timeline.md).
  */
 @Repository
 public class StepsReached {
