@@ -19,6 +19,7 @@ import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.Onboardings;
 import org.csonline.onboarding.support.Secrets;
+import org.csonline.onboarding.support.Upserts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,13 +30,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** What an invitation link says when it is opened at each later stage of its onboarding. */
 @JdbcTest
-@Import({InvitationService.class, Secrets.class, OnboardingRepository.class, ProgressLinks.class})
+@Import({InvitationService.class, Upserts.class, Secrets.class, OnboardingRepository.class, ProgressLinks.class})
 class InvitationLinkStateTest {
 
     @Autowired
     InvitationService invitations;
-    @Autowired
-    OnboardingRepository onboardings;
     @Autowired
     JdbcClient jdbc;
     @Autowired

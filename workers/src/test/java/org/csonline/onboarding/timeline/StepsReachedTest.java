@@ -10,23 +10,16 @@ import java.util.UUID;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.Onboardings;
 import org.csonline.onboarding.timeline.TimelineEntry.Phase;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.csonline.onboarding.testdb.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The dashboard's first time at each step, kept as the timeline records, and filled in for older onboardings. */
 class StepsReachedTest {
 
-    final JdbcDataSource dataSource = new JdbcDataSource();
-    final JdbcClient jdbc;
+    final TestDatabases.TestDatabase database = TestDatabases.fresh();
+    final JdbcClient jdbc = JdbcClient.create(database.dataSource());
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
-
-    StepsReachedTest() {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        jdbc = JdbcClient.create(dataSource);
-    }
 
     @Test
     void keepsTheFirstTimeOfEachStepWhateverTheOrderAndRepeats() {
@@ -103,6 +96,6 @@ class StepsReachedTest {
     }
 
     private void migrateTo(String version) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
+        database.migratedTo(version);
     }
 }
