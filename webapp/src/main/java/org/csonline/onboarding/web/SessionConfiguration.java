@@ -14,13 +14,18 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
+    /** H2's upsert of a session attribute, in the shape of Spring Session's PostgreSQL one. */
+    static final String H2_ATTRIBUTE_UPSERT = "MERGE INTO %TABLE_NAME%_ATTRIBUTES "
+            + "(SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) "
+            + "VALUES (?, ?, ?)";
+
     /**
-     * On PostgreSQL, Spring Session's own upsert for session attributes, so that two requests of one browser that
-     * add the same attribute at once (on two instances) do not fail on its primary key. H2 needs none: the local
-     * profile runs one instance.
+     * An upsert for session attributes, so that two requests of one browser that add the same attribute at once (two
+     * tabs, a double click, or two instances) do not fail on its primary key: Spring Session's own on PostgreSQL,
+     * the same in H2's words on H2.
      */
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributeUpsertOnPostgresql(DataSource dataSource)
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributeUpsert(DataSource dataSource)
             throws MetaDataAccessException {
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
         SessionRepositoryCustomizer<JdbcIndexedSessionRepository> postgres =
@@ -28,6 +33,8 @@ class SessionConfiguration {
         return repository -> {
             if ("PostgreSQL".equals(product)) {
                 postgres.customize(repository);
+            } else if ("H2".equals(product)) {
+                repository.setCreateSessionAttributeQuery(H2_ATTRIBUTE_UPSERT);
             }
         };
     }
