@@ -99,7 +99,7 @@ final class FaultJourneys {
         int duplicates = journeys.stream().mapToInt(Journey::duplicates).sum();
         return new Figures(journeys.size(), completed, duplicates, errorPages.get(), tryAgainPages.get(),
                 failedConnections.get(), longestRecoveryMillis.get() / 1000.0,
-                journeys.stream().filter(j -> j.stage != Stage.ACTIVATED).map(j -> j.email + " at " + j.stage).toList(),
+                journeys.stream().filter(j -> j.stage != Stage.ACTIVATED).map(Journey::whereItStopped).toList(),
                 errors.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).sorted().toList());
     }
 
@@ -262,6 +262,16 @@ final class FaultJourneys {
 
         private int count(String sql) {
             return db.sql(sql).param(onboarding).query(Integer.class).optional().orElse(0);
+        }
+
+        /** For a journey that did not finish: its stage, and the process commands the engine has not acknowledged. */
+        String whereItStopped() {
+            List<String> unsent = onboarding == null ? List.of() : db.sql("select coalesce(message_name, kind) "
+                            + "|| ' tries=' || attempts || ' claimedUntil=' || coalesce(cast(claimed_until as varchar), "
+                            + "'-') || ' error=' || coalesce(last_error, '-') from process_command "
+                            + "where onboarding_id = ? and status = 'PENDING' order by id")
+                    .param(onboarding).query(String.class).list();
+            return email + " at " + stage + (unsent.isEmpty() ? "" : " unsent=" + unsent);
         }
 
         /** Messages beyond those the journey should have had. */

@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import org.csonline.onboarding.harness.AppProcess;
 import org.h2.jdbcx.JdbcDataSource;
@@ -34,6 +35,8 @@ final class FaultStack implements AutoCloseable {
     static final String CHECK = "/v2/Services/" + SERVICE + "/VerificationCheck";
     /** The code Twilio Verify (WireMock) approves; it never leaves Twilio in real life, so the test knows it. */
     static final String PHONE_CODE = "493027";
+    /** The relay's lease on a command (default a minute): a claim made as the database went away lapses after it. */
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(20);
 
     final WireMockServer sendGrid = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
             .containerThreads(40));
@@ -111,6 +114,7 @@ final class FaultStack implements AutoCloseable {
                 .property("cso.delivery.outcome-wait", "PT2S")
                 .property("cso.delivery.initial-backoff", "PT1S")
                 .property("cso.process-commands.max-backoff", "PT2S")
+                .property("cso.process-commands.claim-timeout", CLAIM_TIMEOUT.toString())
                 // Every journey's browser comes from 127.0.0.1: lift the per-address limits people do not share.
                 .property("cso.rate-limit.limits.email-code-send.per-address", "100000")
                 .property("cso.rate-limit.limits.phone-code-send.per-address", "100000")

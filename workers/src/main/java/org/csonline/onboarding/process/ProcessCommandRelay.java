@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.support.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -49,6 +51,8 @@ public class ProcessCommandRelay implements SmartLifecycle {
     private final Clock clock;
     private final String owner = "relay-" + UUID.randomUUID();
     private final Semaphore wake = new Semaphore(0);
+    /** Answers the engine gave that could not be written because the database was away; written first next round. */
+    private final ConcurrentLinkedQueue<Runnable> unwrittenAnswers = new ConcurrentLinkedQueue<>();
 
     private volatile Thread thread;
     private volatile boolean running;
@@ -136,6 +140,7 @@ public class ProcessCommandRelay implements SmartLifecycle {
      * Returns how many the engine acknowledged (the next of their onboardings may be due at once).
      */
     public int relayOnce() {
+        writeUnwrittenAnswers();
         Instant now = clock.instant();
         cleanUp(now);
         List<ProcessCommand> claimed = store.claimHeads(owner, now, now.plus(properties.claimTimeout()),
@@ -223,10 +228,39 @@ public class ProcessCommandRelay implements SmartLifecycle {
                 : Status.fromThrowable(failure).getCode() == grpc;
     }
 
+    /**
+     * Writes the answers the database missed, oldest first, while this relay still holds their claims: without them
+     * an onboarding's next command would wait until the claim lapsed. Stops at the first that fails again.
+     */
+    private void writeUnwrittenAnswers() {
+        for (Runnable write = unwrittenAnswers.peek(); write != null; write = unwrittenAnswers.peek()) {
+            write.run();
+            unwrittenAnswers.poll();
+        }
+    }
+
+    /** Writes an answer, or keeps it for the next round when the database cannot be reached. */
+    private boolean write(Runnable answer) {
+        try {
+            answer.run();
+            return true;
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnreachable(e)) {
+                throw e;
+            }
+            unwrittenAnswers.add(answer);
+            return false;
+        }
+    }
+
     private boolean acknowledged(ProcessCommand command, Long processInstanceKey) {
         Instant now = clock.instant();
         contact = new EngineContact(now, contact.lastFailureAt(), contact.lastError());
-        Boolean done = transaction.execute(status -> {
+        return write(() -> markDone(command, processInstanceKey, now));
+    }
+
+    private void markDone(ProcessCommand command, Long processInstanceKey, Instant now) {
+        transaction.execute(status -> {
             if (!store.markDone(command.id(), owner, now, processInstanceKey)) {
                 return false;
             }
@@ -240,7 +274,6 @@ public class ProcessCommandRelay implements SmartLifecycle {
             }
             return true;
         });
-        return Boolean.TRUE.equals(done);
     }
 
     private void failed(ProcessCommand command, Throwable failure) {
@@ -248,7 +281,7 @@ public class ProcessCommandRelay implements SmartLifecycle {
         String error = describe(failure);
         contact = new EngineContact(contact.lastAcknowledgedAt(), now, error);
         Duration wait = properties.backoffAfter(command.attempts() + 1);
-        store.markFailed(command.id(), owner, now.plus(wait), error);
+        write(() -> store.markFailed(command.id(), owner, now.plus(wait), error));
         if (command.attempts() == 0 || command.attempts() % 10 == 9) {
             log.warn("The engine did not acknowledge the {} (try {}): {}. Trying again in {} ms.", command.describe(),
                     command.attempts() + 1, error, wait.toMillis());

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The relay against the real engine (in memory) and a real database: order, retries, several relays, repeats. */
@@ -212,6 +215,39 @@ class ProcessCommandRelayTest {
         clock.advance(properties.claimTimeout().plusSeconds(1));
         drain(live, store);
         assertThat(store.backlog().pending()).isZero();
+    }
+
+    @Test
+    void anAcknowledgementTheDatabaseMissedIsWrittenFirstSoTheNextCommandDoesNotWaitForTheLease() {
+        UUID id = startedOnboarding();
+        AtomicBoolean databaseAway = new AtomicBoolean();
+        TransactionTemplate failing = new TransactionTemplate(transaction.getTransactionManager()) {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                if (databaseAway.get()) {
+                    throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
+                }
+                return super.execute(action);
+            }
+        };
+        ProcessCommandRelay relay = new ProcessCommandRelay(store, onboardings, process, client,
+                new ProcessProperties(null, null, null, Duration.ofHours(1), null, null, null, Duration.ofHours(1)),
+                properties, failing, clock);
+
+        databaseAway.set(true);
+        relay.relayOnce();
+        assertThat(store.forOnboarding(id)).as("the engine started it, the database did not hear").hasSize(3);
+        assertThat(store.backlog().pending()).isEqualTo(3);
+
+        databaseAway.set(false);
+        relay.relayOnce();
+        relay.relayOnce();
+        relay.relayOnce();
+
+        assertThat(store.backlog().pending()).as("all sent within the lease of the first").isZero();
+        long key = jdbc.sql("select process_instance_key from onboarding where id = ?").param(id)
+                .query(Long.class).single();
+        assertThat(completedInstances()).contains(key);
     }
 
     @Test
