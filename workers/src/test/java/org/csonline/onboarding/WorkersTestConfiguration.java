@@ -32,6 +32,6 @@ public class WorkersTestConfiguration {
     @Bean
     ProcessProperties processProperties() {
         return new ProcessProperties(Duration.ofDays(2), Duration.ofDays(28), Duration.ofDays(3), Duration.ofHours(1),
-                Duration.ofDays(3), Duration.ofDays(7), Duration.ofHours(24), Duration.ofMinutes(10));
+                Duration.ofDays(3), Duration.ofDays(7), Duration.ofHours(24));
     }
 }

@@ -175,7 +175,7 @@ public class ProcessCommandRelay implements SmartLifecycle {
                         .messageName(command.messageName())
                         .correlationKey(command.onboardingId().toString())
                         .messageId(command.messageId())
-                        .timeToLive(processProperties.messageTtl(ProcessMessage.named(command.messageName())))
+                        .timeToLive(processProperties.messageTtl())
                         .variables(command.variables() == null ? "{}" : command.variables())
                         .requestTimeout(properties.requestTimeout())
                         .send();

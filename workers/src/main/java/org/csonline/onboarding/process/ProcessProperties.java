@@ -10,11 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param invitationReleaseDelay       wait before the invitation email (step 3), working days
  * @param setupCodeConfirmationPeriod  due date of the confirmation task; the setup code expires then
  * @param accessReviewPeriod           due date of the access review, working days; then it is escalated
- * @param messageTtl                   how long a message waits for a catch event that opens after the engine's own
- *                                     steps only ({@link ProcessMessage.Gap#ENGINE})
- * @param messageTtlAfterJob           how long a message waits for a catch event that opens after a job completes
- *                                     ({@link ProcessMessage.Gap#JOB}); above the job timeout, so a job taken over
- *                                     after a lost completion still finds it
+ * @param messageTtl                   how long a message waits for its catch event. Every catch event opens after
+ *                                     a job (at least the timeline's start listener), and a job whose completion
+ *                                     was lost in an outage runs again only after its timeout: so above the job
+ *                                     timeout. The engine keeps a message for its whole TTL, even after it correlated
  * @param setupCodeReminderDelay       when the caseworker is reminded to confirm the setup code, working days
  * @param invitationReminderDelay      when the applicant is reminded of an unused invitation
  * @param codeRoundAbandonmentDelay    silence after which an email or phone code round counts as abandoned
@@ -27,19 +26,12 @@ public record ProcessProperties(
         Duration messageTtl,
         Duration setupCodeReminderDelay,
         Duration invitationReminderDelay,
-        Duration codeRoundAbandonmentDelay,
-        Duration messageTtlAfterJob) {
+        Duration codeRoundAbandonmentDelay) {
 
     public ProcessProperties {
         setupCodeReminderDelay = setupCodeReminderDelay == null ? Duration.ofDays(3) : setupCodeReminderDelay;
         invitationReminderDelay = invitationReminderDelay == null ? Duration.ofDays(7) : invitationReminderDelay;
         codeRoundAbandonmentDelay = codeRoundAbandonmentDelay == null ? Duration.ofHours(24) : codeRoundAbandonmentDelay;
-        messageTtl = messageTtl == null ? Duration.ofMinutes(1) : messageTtl;
-        messageTtlAfterJob = messageTtlAfterJob == null ? Duration.ofMinutes(10) : messageTtlAfterJob;
-    }
-
-    /** The time to live of a message: the gap it must cover before its catch event opens, and no more. */
-    public Duration messageTtl(ProcessMessage message) {
-        return message.gap() == ProcessMessage.Gap.JOB ? messageTtlAfterJob : messageTtl;
+        messageTtl = messageTtl == null ? Duration.ofMinutes(10) : messageTtl;
     }
 }

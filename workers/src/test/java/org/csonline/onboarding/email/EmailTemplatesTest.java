@@ -22,7 +22,7 @@ class EmailTemplatesTest {
             new SecurityProperties(null, 8, 3, Duration.ofDays(28), Duration.ofMinutes(30), 5, 5,
                     Duration.ofMinutes(10), 5, 5),
             new ProcessProperties(Duration.ofDays(2), Duration.ofDays(28), Duration.ofDays(3), Duration.ofHours(1),
-                Duration.ofDays(3), Duration.ofDays(7), Duration.ofHours(24), Duration.ofMinutes(10)));
+                Duration.ofDays(3), Duration.ofDays(7), Duration.ofHours(24)));
 
     @ParameterizedTest
     @EnumSource(EmailKind.class)

@@ -96,7 +96,7 @@ class ProcessCommandRelayTest {
     }
 
     ProcessCommandRelay relay(CamundaClient to) {
-        ProcessProperties timing = new ProcessProperties(null, null, null, Duration.ofHours(1), null, null, null, Duration.ofHours(1));
+        ProcessProperties timing = new ProcessProperties(null, null, null, Duration.ofHours(1), null, null, null);
         return new ProcessCommandRelay(store, onboardings, process, to, timing, properties, transaction, clock);
     }
 
@@ -231,7 +231,7 @@ class ProcessCommandRelayTest {
             }
         };
         ProcessCommandRelay relay = new ProcessCommandRelay(store, onboardings, process, client,
-                new ProcessProperties(null, null, null, Duration.ofHours(1), null, null, null, Duration.ofHours(1)),
+                new ProcessProperties(null, null, null, Duration.ofHours(1), null, null, null),
                 properties, failing, clock);
 
         databaseAway.set(true);
