@@ -57,7 +57,7 @@ class DashboardServiceTest {
             }
         });
         ProcessProperties timing = new ProcessProperties(Duration.ofDays(2), Duration.ofDays(28), Duration.ofDays(3),
-                Duration.ofHours(1), Duration.ofDays(3), Duration.ofDays(7), Duration.ofHours(24), Duration.ofMinutes(10));
+                Duration.ofHours(1), Duration.ofDays(3), Duration.ofDays(7), Duration.ofHours(24));
         service = new DashboardService(new DashboardQueries(jdbc), new WorkingDays(), timing,
                 Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -142,7 +142,7 @@ public class PhoneCodeService {
      * gone).
      */
     private long requestCode(UUID onboardingId, String e164, PhoneChannel channel) {
-        Duration messageLife = processTiming.messageTtl(ProcessMessage.PHONE_CODE_REQUESTED);
+        Duration messageLife = processTiming.messageTtl();
         Optional<Long> waiting = jdbc.sql("select id from phone_code_request where onboarding_id = ? and phone_e164 = ? "
                         + "and channel = ? and status = 'PENDING' and requested_at > ? order by id desc limit 1")
                 .params(onboardingId, e164, channel.name(),
