@@ -191,8 +191,12 @@ public class PhoneCodeService {
                 jdbc.sql("update signup set phone_verifications = phone_verifications + 1 where onboarding_id = ?")
                         .param(onboardingId).update();
                 int rounds = roundsPassed(onboardingId);
+                // The request whose code was typed: if the process has already sent a code for a later one (the
+                // next round's request overtook this message), it waits for that code instead of a new request.
+                long verifiedRequestId = jdbc.sql("select max(id) from phone_code_request where onboarding_id = ?")
+                        .param(onboardingId).query(Long.class).single();
                 process.publish(ProcessMessage.PHONE_CODE_VERIFIED, onboardingId, Integer.toString(rounds),
-                        Map.of("phoneVerifications", rounds));
+                        Map.of("phoneVerifications", rounds, "phoneCodeVerifiedRequestId", verifiedRequestId));
             });
         }
         return result;
