@@ -87,6 +87,43 @@ class NewAccountJourneyTest extends ProcessTestBase {
         assertThat(grant.getVariablesAsMap()).containsEntry("accountId", ACCOUNT_ID);
     }
 
+    /**
+     * An engine outage held the first round's send job while the applicant verified it and asked for the second
+     * round's code: both messages waited, and the gateway took the request as "new code". The verification then
+     * says which request it answered, so the process waits for the code already sent, not for a request it had.
+     */
+    @Test
+    void theNextRoundsRequestTakenAsANewCodeIsNotWaitedForAgain() {
+        Onboarding onboarding = driver.start();
+        driver.completeJob("send-setup-email");
+        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
+        driver.planInvitationRelease();
+        driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
+        driver.completeJob("send-invitation-email");
+        driver.publish(onboarding, "email-code-requested", Map.of("emailCodeRequestId", 11));
+        driver.completeJob("send-email-code");
+        driver.publish(onboarding, "email-verified");
+        driver.publish(onboarding, "account-details-submitted");
+        driver.completeJob("create-account", Map.of("accountId", ACCOUNT_ID));
+        driver.publish(onboarding, "phone-code-requested", Map.of("phoneCodeRequestId", 21));
+        driver.completeJob("send-phone-code");
+
+        driver.publish(onboarding, "phone-code-requested", Map.of("phoneCodeRequestId", 22));
+        driver.completeJob("send-phone-code");
+        driver.publish(onboarding, "phone-code-verified",
+                Map.of("phoneVerifications", 1, "phoneCodeVerifiedRequestId", 21));
+        driver.publish(onboarding, "phone-code-verified",
+                Map.of("phoneVerifications", 2, "phoneCodeVerifiedRequestId", 22));
+        driver.publish(onboarding, "record-confirmation-submitted", ProcessDriver.recordConfirmation());
+
+        assertThat(onboarding.instance())
+                .hasPassedElement("Event_PhoneCodeRequested", 1)
+                .hasPassedElement("Event_PhoneCodeResendRequested", 1)
+                .hasPassedElement("Event_PhoneCodeVerified", 2)
+                .hasPassedElement("Event_RecordConfirmationSubmitted")
+                .isWaitingAtElements("UserTask_ReviewAccess");
+    }
+
     @Test
     void journeyTimelineHearsWhenEachStepStartsAndEnds() {
         Onboarding onboarding = driver.start();

@@ -190,8 +190,12 @@ public class PhoneCodeService {
             // The round and the message commit together: a round the database counts is a round the process hears.
             transaction.executeWithoutResult(status -> {
                 int rounds = signups.phoneVerified(onboardingId);
+                // The request whose code was typed: if the process has already sent a code for a later one (the
+                // next round's request overtook this message), it waits for that code instead of a new request.
+                long verifiedRequestId = jdbc.sql("select max(id) from phone_code_request where onboarding_id = ?")
+                        .param(onboardingId).query(Long.class).single();
                 process.publish(ProcessMessage.PHONE_CODE_VERIFIED, onboardingId, Integer.toString(rounds),
-                        Map.of("phoneVerifications", rounds));
+                        Map.of("phoneVerifications", rounds, "phoneCodeVerifiedRequestId", verifiedRequestId));
             });
         }
         return result;
