@@ -23,8 +23,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Faults of issue 10, each with 20 whole journeys in flight, against the app jar in its own process, the engine in
  * another, WireMock as SendGrid and Twilio, and a file database served over TCP. Between app and engine sit a TCP
  * proxy (cut) and a gRPC proxy (back-pressure); between app and database another TCP proxy (cut). One app serves
- * every test (starting it is the slowest part). Each test prints its figures, asserts on them, and finishes its
- * journeys within two minutes of its own start.
+ * the first three tests (starting it is the slowest part); the last kills it and starts another on the same database
+ * and engine. Each test prints its figures, asserts on them, and finishes its journeys within two minutes of its own
+ * start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceIT {
@@ -129,6 +130,28 @@ class FaultToleranceIT {
         assertThat(app.isAlive()).as("recovered without a restart").isTrue();
     }
 
+    @Test
+    @Order(4)
+    void appKilledMidJourneysAndStartedAgainNothingIsLostOrSentTwice() {
+        FaultJourneys run = new FaultJourneys(app.baseUrl(), stack, BUDGET);
+        List<Journey> journeys = run.journeys(JOURNEYS);
+        Thread driver = Thread.ofPlatform().daemon().start(() -> run.runAll(journeys, Stage.ACTIVATED, STAGGER));
+
+        // Staff and applicants are signed in by now; their sessions live in the database and outlive the app.
+        FaultJourneys.sleep(Duration.ofSeconds(8));
+        int pendingAtKill = pendingCommands(Duration.ZERO);
+        String during = stages(journeys);
+        app.kill();
+        app = appConfiguration.port(app.port()).start();
+        run.faultEnded();
+        join(driver);
+
+        Figures figures = report(run, journeys, "app killed (SIGKILL) with " + pendingAtKill
+                + " process commands unsent, journeys at " + during);
+        assertThat(pendingCommands()).as("every process command acknowledged").isZero();
+        assertThat(figures.failedConnections()).as("pages that got no answer while it was down").isPositive();
+    }
+
     private static Figures report(FaultJourneys run, List<Journey> journeys, String what) {
         Figures figures = run.figures(journeys);
         System.out.println(figures.line(what));
@@ -143,7 +166,11 @@ class FaultToleranceIT {
      * the relay's lease, so this waits for that long at most.
      */
     private static int pendingCommands() {
-        long deadline = System.nanoTime() + FaultStack.CLAIM_TIMEOUT.plusSeconds(5).toNanos();
+        return pendingCommands(FaultStack.CLAIM_TIMEOUT.plusSeconds(5));
+    }
+
+    private static int pendingCommands(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         int pending;
         do {
             pending = stack.jdbc().sql("select count(*) from process_command where status = 'PENDING'")
