@@ -165,6 +165,19 @@ public class AccessReviewService {
                 .optional();
     }
 
+    /**
+     * Retention: forgets the reviewer's reason for declining this onboarding's request, and deletes the requests of
+     * the given accounts (the onboarding's accounts that never became active, about to be deleted).
+     */
+    public void eraseFor(UUID onboardingId, List<UUID> notActiveAccounts) {
+        jdbc.sql("update access_request set decline_reason = null where onboarding_id = ?").param(onboardingId)
+                .update();
+        for (UUID account : notActiveAccounts) {
+            jdbc.sql("delete from access_request where onboarding_id = ? and account_id = ?")
+                    .params(onboardingId, account).update();
+        }
+    }
+
     /** Who decided an access request, when, and (for a decline) why. */
     public record ReviewDecision(boolean approved, String decidedBy, Instant decidedAt, String declineReason) {
     }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,21 @@ public class AccountRepository {
     public Optional<UUID> idForOnboarding(UUID onboardingId) {
         return jdbc.sql("select id from account where onboarding_id = ?").param(onboardingId)
                 .query(UUID.class).optional();
+    }
+
+    /** The accounts created in this onboarding that never became active (the request was declined, say). */
+    public List<UUID> notActiveOf(UUID onboardingId) {
+        return jdbc.sql("select id from account where onboarding_id = ? and status <> 'ACTIVE'").param(onboardingId)
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Retention: deletes an account that never became active; an active account is the person's own and stays. The
+     * caller first removes what refers to it (the onboarding's link, its access request); one with record access is
+     * not to be deleted.
+     */
+    public void deleteNotActive(UUID id) {
+        jdbc.sql("delete from account where id = ? and status <> 'ACTIVE'").param(id).update();
     }
 
     /** A new account, not yet usable: activation (step 15) makes it so. */

@@ -2,6 +2,7 @@ package org.csonline.onboarding.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -53,6 +54,11 @@ public class AuditLog {
                         rs.getString(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
                         rs.getString(7)))
                 .list();
+    }
+
+    /** Retention: deletes the entries older than {@code before}; returns how many. */
+    public int deleteBefore(Instant before) {
+        return jdbc.sql("delete from audit_event where occurred_at < ?").param(Timestamp.from(before)).update();
     }
 
     public static String account(UUID accountId) {

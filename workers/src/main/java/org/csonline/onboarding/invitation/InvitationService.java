@@ -123,6 +123,11 @@ public class InvitationService {
                 .params(Timestamp.from(clock.instant()), onboardingId).update();
     }
 
+    /** Retention: deletes the onboarding's invitation (its token hash). */
+    public void deleteFor(UUID onboardingId) {
+        jdbc.sql("delete from invitation where onboarding_id = ?").param(onboardingId).update();
+    }
+
     /**
      * A link the applicant used stays "used" whatever came after (submitted, active, declined, a later onboarding),
      * so they are sent to sign in rather than told it was cancelled. Only an onboarding that ended early says why:

@@ -153,6 +153,11 @@ public class SetupCodeService {
                 .params(Timestamp.from(clock.instant()), onboardingId).update();
     }
 
+    /** Retention: deletes the onboarding's setup code (its hash). */
+    public void deleteFor(UUID onboardingId) {
+        jdbc.sql("delete from setup_code where onboarding_id = ?").param(onboardingId).update();
+    }
+
     private record StoredSetupCode(String hash, int wrongAttempts, boolean confirmed, boolean locked) {
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class OnboardingRepository {
+
+    /** What an erased onboarding's email, record name and reference read. */
+    public static final String ERASED = "(erased)";
 
     private static final String COLUMNS = "id, applicant_email, record_reference, record_name, caseworker, status, "
             + "cancellation_reason, account_id, created_at";
@@ -116,6 +120,33 @@ public class OnboardingRepository {
     void setAccount(UUID id, UUID accountId) {
         jdbc.sql("update onboarding set account_id = ?, updated_at = ? where id = ?")
                 .params(accountId, now(), id).update();
+    }
+
+    /** Drops the link to this account if the onboarding has it, leaving the last change's time as it was. */
+    void unlinkAccount(UUID id, UUID accountId) {
+        jdbc.sql("update onboarding set account_id = null where id = ? and account_id = ?").params(id, accountId)
+                .update();
+    }
+
+    /**
+     * Onboardings that ended without an account (cancelled, declined, never started) before {@code endedBefore}, and
+     * whose personal data is still there: what retention erases.
+     */
+    public List<UUID> endedNotErasedBefore(Instant endedBefore) {
+        return jdbc.sql("select id from onboarding where status in ('CANCELLED', 'DECLINED', 'NOT_STARTED') "
+                        + "and personal_data_erased_at is null and updated_at < ?")
+                .param(Timestamp.from(endedBefore)).query(UUID.class).list();
+    }
+
+    /**
+     * Retention: replaces the applicant's email, the record's name and reference by {@link #ERASED}, drops the
+     * caseworker's cancellation note, and notes when. Status, reason, caseworker and dates stay, so the figures do
+     * not change.
+     */
+    public void erasePersonalData(UUID id, Instant at) {
+        jdbc.sql("update onboarding set applicant_email = ?, record_name = ?, record_reference = ?, "
+                        + "cancellation_note = null, personal_data_erased_at = ? where id = ?")
+                .params(ERASED, ERASED, ERASED, Timestamp.from(at), id).update();
     }
 
     private Timestamp now() {

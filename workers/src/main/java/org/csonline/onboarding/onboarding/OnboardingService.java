@@ -196,6 +196,11 @@ public class OnboardingService {
         onboardings.setAccount(onboardingId, accountId);
     }
 
+    /** Retention: the onboarding forgets an account that never became active, before that account is deleted. */
+    public void unlinkAccount(UUID onboardingId, UUID accountId) {
+        onboardings.unlinkAccount(onboardingId, accountId);
+    }
+
     public static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }

@@ -45,6 +45,11 @@ public class LocalOutbox {
                 .list();
     }
 
+    /** Retention: deletes every message to this recipient (an email address, or a phone number in E.164). */
+    public void deleteTo(String recipient) {
+        jdbc.sql("delete from local_outbox where recipient = ?").param(recipient).update();
+    }
+
     private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {
         return new OutboxEntry(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
                 rs.getString("subject"), rs.getString("body"), rs.getTimestamp("sent_at").toInstant());

@@ -209,6 +209,11 @@ public class PhoneCodeService {
         return signups.phone(onboardingId);
     }
 
+    /** Retention: deletes the onboarding's phone code requests (the numbers). */
+    public void deleteFor(UUID onboardingId) {
+        jdbc.sql("delete from phone_code_request where onboarding_id = ?").param(onboardingId).update();
+    }
+
     /** Second factor of a sign-in: straight to the provider, as no process waits for it. */
     public void sendSignInCode(Account account, PhoneChannel channel) {
         PhoneCodeOutcome outcome;

@@ -5,6 +5,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.csonline.onboarding.access.AccessReviewService;
+import org.csonline.onboarding.access.RecordAccessService;
+import org.csonline.onboarding.account.AccountRepository;
+import org.csonline.onboarding.audit.AuditLog;
+import org.csonline.onboarding.invitation.InvitationService;
+import org.csonline.onboarding.invitation.SetupCodeService;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
+import org.csonline.onboarding.outbox.LocalOutbox;
+import org.csonline.onboarding.phone.PhoneCodeService;
+import org.csonline.onboarding.signup.EmailCodeService;
+import org.csonline.onboarding.signup.SignupRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,27 +30,55 @@ import org.springframework.transaction.support.TransactionTemplate;
  * declined) loses its applicant's email, the record's name and reference, what they typed while signing up, their
  * codes and phone numbers, and the free-text notes, once {@code cso.retention.ended-onboarding} has passed since it
  * ended. What remains (status, reason code, caseworker, dates, the journey timeline) has no personal data, so the
- * figures managers see stay the same. The audit log has its own period. With several instances, one runs the job at
- * a time: it takes a lease in {@code job_lease} first.
+ * figures managers see stay the same. The audit log has its own period. Each table's owner erases its own rows; this
+ * job decides what goes, and calls them for one onboarding in one transaction. With several instances, one runs the
+ * job at a time: it takes a lease in {@code job_lease} first.
  */
 @Component
 @EnableConfigurationProperties(RetentionProperties.class)
 public class RetentionJob {
 
-    static final String ERASED = "(erased)";
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
     private final JdbcClient jdbc;
     private final RetentionProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final OnboardingRepository onboardings;
+    private final OnboardingService onboardingService;
+    private final AccountRepository accounts;
+    private final RecordAccessService recordAccess;
+    private final AccessReviewService accessReviews;
+    private final SignupRepository signups;
+    private final EmailCodeService emailCodes;
+    private final PhoneCodeService phoneCodes;
+    private final SetupCodeService setupCodes;
+    private final InvitationService invitations;
+    private final LocalOutbox localOutbox;
+    private final AuditLog auditLog;
     private final String owner = "instance-" + UUID.randomUUID();
 
-    public RetentionJob(JdbcClient jdbc, RetentionProperties properties, TransactionTemplate transaction, Clock clock) {
+    public RetentionJob(JdbcClient jdbc, RetentionProperties properties, TransactionTemplate transaction, Clock clock,
+            OnboardingRepository onboardings, OnboardingService onboardingService, AccountRepository accounts,
+            RecordAccessService recordAccess, AccessReviewService accessReviews, SignupRepository signups,
+            EmailCodeService emailCodes, PhoneCodeService phoneCodes, SetupCodeService setupCodes,
+            InvitationService invitations, LocalOutbox localOutbox, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
+        this.onboardings = onboardings;
+        this.onboardingService = onboardingService;
+        this.accounts = accounts;
+        this.recordAccess = recordAccess;
+        this.accessReviews = accessReviews;
+        this.signups = signups;
+        this.emailCodes = emailCodes;
+        this.phoneCodes = phoneCodes;
+        this.setupCodes = setupCodes;
+        this.invitations = invitations;
+        this.localOutbox = localOutbox;
+        this.auditLog = auditLog;
     }
 
     @Scheduled(fixedDelayString = "${cso.retention.interval:PT1H}", initialDelayString = "PT1M")
@@ -52,14 +92,11 @@ public class RetentionJob {
         if (!takeLease(now)) {
             return null;
         }
-        List<UUID> ended = jdbc.sql("select id from onboarding where status in ('CANCELLED', 'DECLINED', 'NOT_STARTED') "
-                        + "and personal_data_erased_at is null and updated_at < ?")
-                .param(Timestamp.from(now.minus(properties.endedOnboarding()))).query(UUID.class).list();
+        List<UUID> ended = onboardings.endedNotErasedBefore(now.minus(properties.endedOnboarding()));
         for (UUID id : ended) {
             transaction.executeWithoutResult(status -> erase(id, now));
         }
-        int audit = jdbc.sql("delete from audit_event where occurred_at < ?")
-                .param(Timestamp.from(now.minus(properties.auditLog()))).update();
+        int audit = auditLog.deleteBefore(now.minus(properties.auditLog()));
         if (!ended.isEmpty() || audit > 0) {
             log.info("Retention: erased the personal data of {} ended onboardings and {} audit entries",
                     ended.size(), audit);
@@ -75,31 +112,28 @@ public class RetentionJob {
                 .update() == 1;
     }
 
+    /** In the order the foreign keys need: what refers to an account goes before the account. */
     private void erase(UUID id, Instant now) {
-        String email = jdbc.sql("select applicant_email from onboarding where id = ?").param(id).query(String.class)
-                .single();
-        // An account the applicant created but that never became active (the request declined) goes too; an
-        // active account is the person's own and stays.
-        List<UUID> accounts = jdbc.sql("select id from account where onboarding_id = ? and status <> 'ACTIVE' "
-                        + "and not exists (select 1 from record_access r where r.account_id = account.id)")
-                .param(id).query(UUID.class).list();
-        jdbc.sql("update onboarding set account_id = null where id = ? and account_id in (select a.id from account a "
-                + "where a.onboarding_id = ? and a.status <> 'ACTIVE')").params(id, id).update();
-        jdbc.sql("update access_request set decline_reason = null where onboarding_id = ?").param(id).update();
-        jdbc.sql("delete from access_request where onboarding_id = ? and account_id in (select a.id from account a "
-                + "where a.onboarding_id = ? and a.status <> 'ACTIVE')").params(id, id).update();
-        for (UUID account : accounts) {
-            jdbc.sql("delete from account where id = ?").param(account).update();
+        String email = onboardings.get(id).applicantEmail();
+        // An account the applicant created but that never became active (the request declined) goes too, unless it
+        // was given record access; an active account is the person's own and stays.
+        List<UUID> notActive = accounts.notActiveOf(id);
+        List<UUID> toDelete = notActive.stream().filter(account -> recordAccess.recordsFor(account).isEmpty())
+                .toList();
+        for (UUID account : notActive) {
+            onboardingService.unlinkAccount(id, account);
         }
-        jdbc.sql("delete from signup where onboarding_id = ?").param(id).update();
-        jdbc.sql("delete from email_code where onboarding_id = ?").param(id).update();
-        jdbc.sql("delete from phone_code_request where onboarding_id = ?").param(id).update();
-        jdbc.sql("delete from setup_code where onboarding_id = ?").param(id).update();
-        jdbc.sql("delete from invitation where onboarding_id = ?").param(id).update();
-        jdbc.sql("delete from local_outbox where recipient = ?").param(email).update();
-        jdbc.sql("update onboarding set applicant_email = ?, record_name = ?, record_reference = ?, "
-                        + "cancellation_note = null, personal_data_erased_at = ? where id = ?")
-                .params(ERASED, ERASED, ERASED, Timestamp.from(now), id).update();
+        accessReviews.eraseFor(id, notActive);
+        for (UUID account : toDelete) {
+            accounts.deleteNotActive(account);
+        }
+        signups.deleteFor(id);
+        emailCodes.deleteFor(id);
+        phoneCodes.deleteFor(id);
+        setupCodes.deleteFor(id);
+        invitations.deleteFor(id);
+        localOutbox.deleteTo(email);
+        onboardings.erasePersonalData(id, now);
     }
 
     /** What one run erased. */

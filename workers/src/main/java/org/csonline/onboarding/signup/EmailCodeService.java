@@ -135,6 +135,11 @@ public class EmailCodeService {
         return anyLeft ? EmailCodeResult.WRONG : EmailCodeResult.TOO_MANY_TRIES;
     }
 
+    /** Retention: deletes the onboarding's email code requests (addresses and code hashes). */
+    public void deleteFor(UUID onboardingId) {
+        jdbc.sql("delete from email_code where onboarding_id = ?").param(onboardingId).update();
+    }
+
     private record CodeRequest(UUID onboardingId, String email) {
     }
 

@@ -101,6 +101,11 @@ public class SignupRepository {
                 .params(onboardingId, rounds).query(String.class).optional();
     }
 
+    /** Retention: forgets what the applicant typed while signing up in this onboarding. */
+    public void deleteFor(UUID onboardingId) {
+        jdbc.sql("delete from signup where onboarding_id = ?").param(onboardingId).update();
+    }
+
     private Timestamp now() {
         return Timestamp.from(clock.instant());
     }

@@ -1,23 +1,53 @@
 package org.csonline.onboarding.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.csonline.onboarding.onboarding.OnboardingRepository.ERASED;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.csonline.onboarding.access.AccessReviewService;
+import org.csonline.onboarding.access.RecordAccessService;
+import org.csonline.onboarding.account.AccountRepository;
+import org.csonline.onboarding.audit.AuditLog;
+import org.csonline.onboarding.calendar.WorkingDays;
+import org.csonline.onboarding.delivery.DeliveryLedger;
+import org.csonline.onboarding.delivery.DeliveryProperties;
+import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.invitation.InvitationService;
+import org.csonline.onboarding.invitation.SetupCodeService;
+import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
+import org.csonline.onboarding.outbox.LocalOutbox;
+import org.csonline.onboarding.phone.PhoneCodeService;
+import org.csonline.onboarding.phone.PhoneVerification;
+import org.csonline.onboarding.process.OnboardingProcess;
+import org.csonline.onboarding.progress.ProgressLinks;
+import org.csonline.onboarding.signup.EmailCodeService;
+import org.csonline.onboarding.signup.SignupRepository;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.Onboardings;
+import org.csonline.onboarding.support.Secrets;
+import org.csonline.onboarding.support.Upserts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-/** Retention with a clock the test moves: what goes after 90 days, what stays, and one instance at a time. */
+/**
+ * Retention with a clock the test moves: what goes after 90 days, what stays, and one instance at a time. The job
+ * erases through each table's owner, so the owners are real; what they use only to send or to run the process is
+ * mocked.
+ */
 @JdbcTest
-@Import(RetentionJob.class)
+@Import({RetentionJob.class, OnboardingRepository.class, OnboardingService.class, AccountRepository.class,
+        RecordAccessService.class, AccessReviewService.class, SignupRepository.class, EmailCodeService.class,
+        PhoneCodeService.class, SetupCodeService.class, InvitationService.class, LocalOutbox.class, AuditLog.class,
+        Upserts.class, Secrets.class, ProgressLinks.class, WorkingDays.class})
 class RetentionJobTest {
 
     @Autowired
@@ -27,7 +57,17 @@ class RetentionJobTest {
     @Autowired
     MutableClock clock;
     @Autowired
-    TransactionTemplate transaction;
+    AutowireCapableBeanFactory beans;
+    @MockitoBean
+    EmailService email;
+    @MockitoBean
+    OnboardingProcess process;
+    @MockitoBean
+    PhoneVerification phoneVerification;
+    @MockitoBean
+    DeliveryLedger ledger;
+    @MockitoBean
+    DeliveryProperties delivery;
 
     UUID ended(String status, String reason, String email, Duration ago) {
         UUID id = Onboardings.anOnboarding(jdbc, email);
@@ -60,8 +100,7 @@ class RetentionJobTest {
                         + "cancellation_reason from onboarding where id = ?").param(old)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)}).single())
-                .containsExactly(RetentionJob.ERASED, RetentionJob.ERASED, RetentionJob.ERASED, null, "CANCELLED",
-                        "INVITATION_EXPIRED");
+                .containsExactly(ERASED, ERASED, ERASED, null, "CANCELLED", "INVITATION_EXPIRED");
         for (String table : new String[] {"signup", "email_code", "phone_code_request"}) {
             assertThat(count("select count(*) from " + table + " where onboarding_id = '" + old + "'"))
                     .as(table).isZero();
@@ -108,8 +147,7 @@ class RetentionJobTest {
 
     @Test
     void withSeveralInstancesOneRunsTheJobAtATime() {
-        RetentionJob other = new RetentionJob(jdbc, new RetentionProperties(null, null, null, null), transaction,
-                clock);
+        RetentionJob other = beans.createBean(RetentionJob.class);
         assertThat(retention.run()).isNotNull();
         assertThat(other.run()).as("while the first holds the lease").isNull();
         assertThat(retention.run()).as("the holder runs again").isNotNull();
