@@ -19,6 +19,8 @@ class BrokenConnectionEvictionTest {
         BrokenConnectionEviction eviction = new BrokenConnectionEviction();
         assertThat(eviction.adjudicate(new java.sql.SQLNonTransientConnectionException("Database is already closed",
                 "90121"))).isEqualTo(Override.MUST_EVICT);
+        assertThat(eviction.adjudicate(new java.sql.SQLNonTransientException("IO Exception: java.io.EOFException",
+                "90028", 90028))).as("H2's I/O error on a remote connection").isEqualTo(Override.MUST_EVICT);
         assertThat(eviction.adjudicate(new SQLSyntaxErrorException("Syntax error", "42000")))
                 .isEqualTo(Override.CONTINUE_EVICT);
     }
