@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Token buckets per action, per account and per client address, in the database so that every instance of the app
@@ -128,8 +129,9 @@ public class RateLimiter {
                         return null;
                     });
                 }
-            } catch (DataAccessException e) {
-                // The database is still away: the attempts stay counted, which errs on the safe side.
+            } catch (DataAccessException | TransactionException e) {
+                // The database is still away (no connection, or no transaction to be had): the attempts stay
+                // counted, which errs on the safe side.
                 log.warn("Could not give back {} rate-limit attempt(s): {}", taken.size(), e.getMessage());
             }
             taken.clear();

@@ -60,6 +60,42 @@ class RateLimiterTest {
     }
 
     @Test
+    void givingBackWhileTheDatabaseIsStillAwayKeepsTheAttemptsAndDoesNotFailThePage() {
+        org.springframework.transaction.PlatformTransactionManager away =
+                new org.springframework.transaction.support.AbstractPlatformTransactionManager() {
+                    @Override
+                    protected Object doGetTransaction() {
+                        return new Object();
+                    }
+
+                    @Override
+                    protected void doBegin(Object transaction,
+                            org.springframework.transaction.TransactionDefinition definition) {
+                        throw new org.springframework.transaction.CannotCreateTransactionException(
+                                "Could not open JDBC Connection for transaction");
+                    }
+
+                    @Override
+                    protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
+                    }
+
+                    @Override
+                    protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus status) {
+                    }
+                };
+        RateLimiter cut = new RateLimiter(database.jdbc(), new org.csonline.onboarding.support.Upserts(away),
+                TestSecrets.secrets(), limits, clock);
+        try (RateLimiter.Attempts attempts = cut.countAttempts()) {
+            limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:7", "10.0.0.7");
+            attempts.giveBack();
+        }
+        limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:7", "10.0.0.7");
+        limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:7", "10.0.0.7");
+        assertThatThrownBy(() -> limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:7", "10.0.0.7"))
+                .as("the attempt that could not be given back still counts").isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
     void limitsEachClientAddressAcrossAccounts() {
         for (int i = 0; i < 5; i++) {
             limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:" + i, "10.0.0.2");
