@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Benchmark, not a test of the normal build (its name matches neither Surefire's nor Failsafe's patterns): fills
  * the database with 100,000 onboardings and measures how fast the manager dashboard answers over HTTP, p50 and p99.
  * Run it with
- * {@code ./mvnw -B -pl webapp -am -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false test}
+ * {@code ./mvnw -B -pl webapp -am -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false package}
  * ({@code -Dcso.benchmark.onboardings=N}, {@code -Dcso.benchmark.requests=N} and {@code -Dcso.benchmark.weeks=N}
  * change the size, the number of measured requests and the period shown). The figures go to standard output and
  * to {@code target/dashboard-benchmark.txt}.
