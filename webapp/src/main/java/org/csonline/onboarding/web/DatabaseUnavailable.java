@@ -13,13 +13,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * When the database cannot be reached, every page answers with the service's own "try again shortly" page (HTTP 503
  * with Retry-After) instead of a 500. Nothing is half-written: each page's changes, and the process commands they
  * cause, are one transaction. The app needs no restart: the connection pool connects again when the database is back.
- * A filter rather than a controller advice, so failures in other filters (sessions, security) are caught too. The
- * rate-limit attempts such a request took are given back: the person did nothing the limits are for.
+ * A filter rather than a controller advice, so failures in other filters (sessions, security) are caught too, and
+ * the first filter, holding the page until the request is over: Spring Session writes the session after the page is
+ * rendered, and a failure then still becomes the 503 page rather than a page cut off half-way. The rate-limit
+ * attempts such a request took are given back: the person did nothing the limits are for.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,18 +40,23 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // The page is held until the request is over: the session is written after the page is rendered, and a
+        // failure then must still be able to become the 503 page instead of a page cut off half-way.
+        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         try (RateLimiter.Attempts attempts = rateLimiter.countAttempts()) {
             try {
-                chain.doFilter(request, response);
+                chain.doFilter(request, held);
             } catch (ServletException | RuntimeException e) {
                 if (!DatabaseFailures.isUnreachable(e) || response.isCommitted()) {
                     throw e;
                 }
-                // Nothing was done: the attempt does not count towards the person's limits.
+                // Most likely nothing was done: the attempt does not count towards the person's limits.
                 attempts.giveBack();
                 answerTryAgain(request, response, e);
+                return;
             }
         }
+        held.copyBodyToResponse();
     }
 
     private static void answerTryAgain(HttpServletRequest request, HttpServletResponse response, Exception e)

@@ -3,9 +3,12 @@ package org.csonline.onboarding.delivery;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.csonline.onboarding.outbox.Channel;
+import org.csonline.onboarding.support.DatabaseFailures;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +25,9 @@ import org.springframework.stereotype.Component;
  * </ol>
  * A run that finds the key SENT sends nothing; one that finds it freshly claimed by another run throws
  * {@link DeliveryInProgressException} and sends nothing. Statements run outside any transaction on purpose: a claim
- * must be visible to other runs before the provider is called.
+ * must be visible to other runs before the provider is called. When the provider took the message but the database
+ * went away before SENT was written, this instance remembers the send and writes it before the key is claimed
+ * again, so the job's next run completes instead of waiting out the claim and sending a second time.
  */
 @Component
 public class DeliveryLedger {
@@ -32,6 +37,8 @@ public class DeliveryLedger {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DeliveryProperties properties;
+    /** Sends the provider took whose SENT the database missed: delivery key to when, and the provider's reference. */
+    private final Map<String, Sent> unrecorded = new ConcurrentHashMap<>();
 
     public DeliveryLedger(JdbcClient jdbc, Clock clock, DeliveryProperties properties) {
         this.jdbc = jdbc;
@@ -69,11 +76,23 @@ public class DeliveryLedger {
             release(deliveryKey, claim, e.getClass().getSimpleName());
             throw e;
         }
+        Sent sent = new Sent(clock.instant(), providerRef);
+        try {
+            markSent(deliveryKey, sent);
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnreachable(e)) {
+                unrecorded.put(deliveryKey, sent);
+            }
+            throw e;
+        }
+        return true;
+    }
+
+    private void markSent(String deliveryKey, Sent sent) {
         jdbc.sql("update message_delivery set status = 'SENT', sent_at = ?, provider_ref = ?, last_error = null "
                         + "where delivery_key = ?")
-                .params(Timestamp.from(clock.instant()), providerRef, deliveryKey)
+                .params(Timestamp.from(sent.at()), sent.providerRef(), deliveryKey)
                 .update();
-        return true;
     }
 
     public boolean alreadySent(String deliveryKey) {
@@ -82,6 +101,12 @@ public class DeliveryLedger {
 
     /** The claim number this run now owns, or {@link #ALREADY_SENT}. */
     private int claim(String deliveryKey, Channel channel) {
+        Sent sentEarlier = unrecorded.get(deliveryKey);
+        if (sentEarlier != null) {
+            markSent(deliveryKey, sentEarlier);
+            unrecorded.remove(deliveryKey);
+            return ALREADY_SENT;
+        }
         Instant now = clock.instant();
         try {
             jdbc.sql("insert into message_delivery (delivery_key, channel, status, created_at, claimed_at, claims) "
@@ -125,5 +150,8 @@ public class DeliveryLedger {
     }
 
     private record State(String status, Instant claimedAt, int claims, int failures) {
+    }
+
+    private record Sent(Instant at, String providerRef) {
     }
 }

@@ -3,18 +3,25 @@ package org.csonline.onboarding.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.csonline.onboarding.outbox.Channel;
+import org.csonline.onboarding.support.DatabaseFailures;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.csonline.onboarding.testdb.DatabaseTest;
 
 @DatabaseTest
@@ -39,6 +46,37 @@ class DeliveryLedgerTest {
         ledger.once("email-code:7", Channel.EMAIL, () -> "sg-message-42");
         assertThat(jdbc.sql("select provider_ref from message_delivery where delivery_key = 'email-code:7'")
                 .query(String.class).single()).isEqualTo("sg-message-42");
+    }
+
+    @Test
+    void aSendTheDatabaseMissedIsRecordedByTheNextRunWhichSendsNothing() {
+        DataSource database = TestDatabase.dataSource();
+        AtomicBoolean away = new AtomicBoolean();
+        DataSource link = new DelegatingDataSource(database) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (away.get()) {
+                    throw new SQLNonTransientConnectionException("Connection is broken", "08006");
+                }
+                return super.getConnection();
+            }
+        };
+        DeliveryLedger cutOff = new DeliveryLedger(JdbcClient.create(link), clock, new DeliveryProperties(5, null,
+                null, null, Duration.ofMinutes(6), null));
+
+        assertThatThrownBy(() -> cutOff.once("invitation-email:3", Channel.EMAIL, () -> {
+            sends.incrementAndGet();
+            away.set(true); // the provider took it; the database goes away before SENT is written
+            return "sg-3";
+        })).satisfies(e -> assertThat(DatabaseFailures.isUnreachable(e)).isTrue());
+        away.set(false);
+
+        assertThat(cutOff.once("invitation-email:3", Channel.EMAIL, sends::incrementAndGet))
+                .as("the next run finds it sent, within the claim timeout").isFalse();
+        assertThat(sends).hasValue(1);
+        assertThat(JdbcClient.create(database).sql("select provider_ref from message_delivery "
+                + "where delivery_key = 'invitation-email:3' and status = 'SENT'").query(String.class).single())
+                .isEqualTo("sg-3");
     }
 
     @Test
