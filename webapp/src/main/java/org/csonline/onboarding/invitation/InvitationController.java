@@ -45,6 +45,13 @@ class InvitationController {
     @PostMapping("/invitation/{token}")
     String accept(@PathVariable String token, HttpServletRequest request, Model model) {
         rateLimiter.check(RateLimitedAction.INVITATION_OPEN, null, ClientAddress.of(request));
+        // The browser's place is saved before the link is used up: the database failing in between leaves the link
+        // usable (the page says "try again shortly"), never used up by a browser that does not know it.
+        Optional<UUID> valid = invitations.validOnboarding(token);
+        if (valid.isPresent()) {
+            session.startJourney(valid.get());
+            session.saveNow(request.getSession());
+        }
         Optional<UUID> onboarding = invitations.open(token);
         if (onboarding.isEmpty()) {
             audit.record(AuditEvent.INVITATION_REFUSED, null, null, null, ClientAddress.of(request),

@@ -1,10 +1,12 @@
 package org.csonline.onboarding.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.annotation.SessionScope;
 
@@ -18,6 +20,8 @@ public class ApplicantSession implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
+    /** Where Spring keeps this session-scoped bean in the session (its bean name is the class's). */
+    static final String ATTRIBUTE = ScopedProxyUtils.getTargetBeanName("applicantSession");
 
     private UUID onboardingId;
     private UUID passwordCheckedAccountId;
@@ -32,6 +36,15 @@ public class ApplicantSession implements Serializable {
 
     public void startJourney(UUID onboardingId) {
         this.onboardingId = onboardingId;
+    }
+
+    /**
+     * Writes this state to the session store now (the store writes on every change), before a step that cannot be
+     * repeated: otherwise it is written after the page, and the database failing then would leave the step done and
+     * the browser without its place.
+     */
+    public void saveNow(HttpSession httpSession) {
+        httpSession.setAttribute(ATTRIBUTE, this);
     }
 
     public Optional<UUID> passwordCheckedAccountId() {

@@ -1,5 +1,6 @@
 package org.csonline.onboarding.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * When the database cannot be reached, every page answers with the service's own "try again shortly" page (HTTP 503
@@ -32,9 +34,11 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
     private final RateLimiter rateLimiter;
+    private final Messages messages;
 
-    DatabaseUnavailable(RateLimiter rateLimiter) {
+    DatabaseUnavailable(RateLimiter rateLimiter, Messages messages) {
         this.rateLimiter = rateLimiter;
+        this.messages = messages;
     }
 
     @Override
@@ -50,6 +54,11 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
                 if (!DatabaseFailures.isUnreachable(e) || response.isCommitted()) {
                     throw e;
                 }
+                if (request.getDispatcherType() == DispatcherType.ERROR) {
+                    // The error page itself needed the database (its session): a plain page says the same.
+                    answerPlainTryAgain(request, response);
+                    return;
+                }
                 // Most likely nothing was done: the attempt does not count towards the person's limits.
                 attempts.giveBack();
                 answerTryAgain(request, response, e);
@@ -57,6 +66,25 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
             }
         }
         held.copyBodyToResponse();
+    }
+
+    /** Error pages come through here too, so that one that fails for want of the database still answers. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    private void answerPlainTryAgain(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        log.warn("Database unreachable: the error page for {} answered a plain 503", request.getRequestURI());
+        String title = HtmlUtils.htmlEscape(messages.text("error.title.503"));
+        String body = HtmlUtils.htmlEscape(messages.text("error.body.503"));
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\"><title>" + title + "</title></head><body><main>"
+                + "<h1>" + title + "</h1><p>" + body + "</p></main></body></html>");
     }
 
     private static void answerTryAgain(HttpServletRequest request, HttpServletResponse response, Exception e)

@@ -76,7 +76,9 @@ final class FaultStack implements AutoCloseable {
 
     /** The JDBC URL of the database through the given port (the server's own, or a proxy's). */
     String databaseUrl(int port) {
-        return "jdbc:h2:tcp://127.0.0.1:" + port + "/./" + databaseName;
+        // Kept open while no connection is left (the app killed, a cut): closing and reopening the file under load
+        // has corrupted H2's store ("Double mark") in a restart.
+        return "jdbc:h2:tcp://127.0.0.1:" + port + "/./" + databaseName + ";DB_CLOSE_DELAY=-1";
     }
 
     /** The test's own view of the database, past any proxy. */
@@ -115,6 +117,9 @@ final class FaultStack implements AutoCloseable {
                 .property("cso.delivery.initial-backoff", "PT1S")
                 .property("cso.process-commands.max-backoff", "PT2S")
                 .property("cso.process-commands.claim-timeout", CLAIM_TIMEOUT.toString())
+                // A send the killed app had started is taken over after this (default 6 minutes, above the job
+                // timeout of 5); here above the 15 s job timeout set above.
+                .property("cso.delivery.claim-timeout", "PT20S")
                 // Every journey's browser comes from 127.0.0.1: lift the per-address limits people do not share.
                 .property("cso.rate-limit.limits.email-code-send.per-address", "100000")
                 .property("cso.rate-limit.limits.phone-code-send.per-address", "100000")

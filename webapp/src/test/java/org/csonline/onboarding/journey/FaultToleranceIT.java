@@ -142,21 +142,32 @@ class FaultToleranceIT {
         int pendingAtKill = pendingCommands(Duration.ZERO);
         String during = stages(journeys);
         app.kill();
+        int sendsInFlight = stack.jdbc().sql("select count(*) from message_delivery where status = 'PENDING'")
+                .query(Integer.class).single();
         app = appConfiguration.port(app.port()).start();
         run.faultEnded();
         join(driver);
 
         Figures figures = report(run, journeys, "app killed (SIGKILL) with " + pendingAtKill
-                + " process commands unsent, journeys at " + during);
+                + " process commands unsent and " + sendsInFlight + " sends in flight, journeys at " + during,
+                sendsInFlight);
         assertThat(pendingCommands()).as("every process command acknowledged").isZero();
         assertThat(figures.failedConnections()).as("pages that got no answer while it was down").isPositive();
     }
 
     private static Figures report(FaultJourneys run, List<Journey> journeys, String what) {
+        return report(run, journeys, what, 0);
+    }
+
+    /**
+     * @param sendsInFlight sends the provider may or may not have taken when the app died (claimed, not recorded):
+     *                      each is sent again once its claim lapses, so it may arrive twice, and no other may
+     */
+    private static Figures report(FaultJourneys run, List<Journey> journeys, String what, int sendsInFlight) {
         Figures figures = run.figures(journeys);
         System.out.println(figures.line(what));
         assertThat(figures.completed()).as(figures.line(what)).isEqualTo(JOURNEYS);
-        assertThat(figures.duplicates()).as("emails or codes sent twice").isZero();
+        assertThat(figures.duplicates()).as("emails or codes sent twice").isLessThanOrEqualTo(sendsInFlight);
         assertThat(figures.errorPages()).as("error pages").isZero();
         return figures;
     }

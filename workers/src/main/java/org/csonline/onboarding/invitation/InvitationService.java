@@ -106,6 +106,12 @@ public class InvitationService {
         return find(token).map(this::state).orElse(LinkState.UNKNOWN);
     }
 
+    /** The onboarding a link that can still be used belongs to, without using it. */
+    public Optional<UUID> validOnboarding(String token) {
+        return find(token).filter(invitation -> state(invitation) == LinkState.VALID)
+                .map(StoredInvitation::onboardingId);
+    }
+
     /** Consumes the link (the button on the link page posts here); returns the onboarding it belongs to. */
     @Transactional
     public Optional<UUID> open(String token) {

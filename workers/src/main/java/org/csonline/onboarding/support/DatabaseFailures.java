@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Tells a database that cannot be reached (it comes back by itself) from a statement that is wrong (a bug). */
 public final class DatabaseFailures {
@@ -23,6 +24,11 @@ public final class DatabaseFailures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLException sql && isBrokenConnection(sql)) {
+                return true;
+            }
+            // A rollback that failed after the statement did: the statement's failure says why.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && isUnreachable(rollback.getApplicationException())) {
                 return true;
             }
         }
