@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The house rules of the model (STYLE.md, bpmn/README.md), as a list of problems: names, guide-step documentation,
+ * The house rules of the model (bpmn/README.md), as a list of problems: names, guide-step documentation,
  * Tasklist-ready user tasks, messages with a TTL in the contract, timers from configuration, and ids.
  */
 final class ModelLint {

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-/** The local profile runs the Zeebe engine inside the app (DESIGN.md section 4). */
+/** The local profile runs the Zeebe engine inside the app (README, "The local profile"). */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
 class LocalEngineConfiguration {

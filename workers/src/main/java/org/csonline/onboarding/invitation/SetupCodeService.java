@@ -105,7 +105,7 @@ public class SetupCodeService {
     }
 
     /**
-     * The caseworker page's route (DESIGN.md section 3): check at once so the caseworker sees the result, and tell
+     * The caseworker page's route (bpmn/README.md, user tasks): check at once so the caseworker sees the result, and tell
      * the process when the question is settled: confirmed, or locked after too many wrong codes.
      */
     public SetupCodeCheck confirmFromCaseworkerPage(UUID onboardingId, String typed) {

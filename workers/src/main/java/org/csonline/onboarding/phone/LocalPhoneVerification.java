@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Plays Twilio Verify when no Twilio keys are configured: the same limits and expiry (DESIGN.md section 5), codes
+ * Plays Twilio Verify when no Twilio keys are configured: the same limits and expiry (docs/applicant-security.md), codes
  * stored hashed, and texts and calls delivered to the local outbox.
  */
 public class LocalPhoneVerification implements PhoneVerification {

@@ -3,7 +3,7 @@ package org.csonline.onboarding.support;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Limits for every secret the journey uses (DESIGN.md section 5). */
+/** Limits for every secret the journey uses (docs/applicant-security.md). */
 @ConfigurationProperties("cso.security")
 public record SecurityProperties(
         String codeHashKey,
