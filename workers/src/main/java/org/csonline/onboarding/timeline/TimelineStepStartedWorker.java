@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Start execution listener on every step element; the phase is in the job type (DESIGN.md section 2). */
+/** Start execution listener on every step element; the phase is in the job type (bpmn/README.md, job types). */
 @Component
 public class TimelineStepStartedWorker {
 
