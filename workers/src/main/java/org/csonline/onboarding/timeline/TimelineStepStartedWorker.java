@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Start execution listener on every step element; the phase is in the job type. As the first job of every instance,
- * it also stops a second instance of an onboarding (a start sent twice) before its first step.
+ * Start execution listener on every step element; the phase is in the job type (bpmn/README.md, job types). As the
+ * first job of every instance, it also stops a second instance of an onboarding (a start sent twice) before its first
+ * step.
  */
 @Component
 public class TimelineStepStartedWorker {
