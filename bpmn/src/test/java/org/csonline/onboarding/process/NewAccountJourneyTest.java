@@ -95,11 +95,7 @@ class NewAccountJourneyTest extends ProcessTestBase {
     @Test
     void theNextRoundsRequestTakenAsANewCodeIsNotWaitedForAgain() {
         Onboarding onboarding = driver.start();
-        driver.completeJob("send-setup-email");
-        driver.publish(onboarding, "setup-code-checked", Map.of("setupCodeOutcome", "CONFIRMED"));
-        driver.planInvitationRelease();
-        driver.increaseTime(ProcessDriver.INVITATION_RELEASE_DELAY);
-        driver.completeJob("send-invitation-email");
+        driver.inviteApplicant(onboarding);
         driver.publish(onboarding, "email-code-requested", Map.of("emailCodeRequestId", 11));
         driver.completeJob("send-email-code");
         driver.publish(onboarding, "email-verified");
