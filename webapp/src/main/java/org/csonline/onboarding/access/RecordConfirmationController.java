@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.account.AccountService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
-import org.csonline.onboarding.phone.PhoneCodeService;
+import org.csonline.onboarding.signup.PhoneRounds;
 import org.csonline.onboarding.support.UserInputException.InputError;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
@@ -30,19 +30,19 @@ class RecordConfirmationController {
 
     private final OnboardingRepository onboardings;
     private final AccountService accounts;
-    private final PhoneCodeService phoneCodes;
+    private final PhoneRounds phoneRounds;
     private final AccessReviewService reviews;
     private final ApplicantSession session;
     private final Messages messages;
     private final AuditLog audit;
 
     RecordConfirmationController(OnboardingRepository onboardings, AccountService accounts,
-            PhoneCodeService phoneCodes, AccessReviewService reviews, ApplicantSession session, Messages messages,
+            PhoneRounds phoneRounds, AccessReviewService reviews, ApplicantSession session, Messages messages,
             AuditLog audit) {
         this.audit = audit;
         this.onboardings = onboardings;
         this.accounts = accounts;
-        this.phoneCodes = phoneCodes;
+        this.phoneRounds = phoneRounds;
         this.reviews = reviews;
         this.session = session;
         this.messages = messages;
@@ -114,7 +114,7 @@ class RecordConfirmationController {
     /** A new applicant has confirmed their phone twice; an existing one has signed in. */
     private boolean readyForConfirmation(UUID onboarding) {
         return linkedSignedInAccount(onboarding).isPresent()
-                || phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS;
+                || phoneRounds.isComplete(onboarding);
     }
 
     /** The signed-in account, only if it is the invited address's account (guide step 4 linked it). */

@@ -7,7 +7,7 @@ import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
 import org.csonline.onboarding.phone.PhoneChannel;
 import org.csonline.onboarding.phone.PhoneCheckResult;
-import org.csonline.onboarding.phone.PhoneCodeService;
+import org.csonline.onboarding.phone.PhoneCodes;
 import org.csonline.onboarding.phone.PhoneNumber;
 import org.csonline.onboarding.ratelimit.RateLimitedAction;
 import org.csonline.onboarding.ratelimit.RateLimiter;
@@ -30,7 +30,7 @@ class NewPhoneSignInController {
 
     private final AccountRepository accounts;
     private final AccountPhoneService accountPhones;
-    private final PhoneCodeService phoneCodes;
+    private final PhoneCodes phoneCodes;
     private final ApplicantSession session;
     private final Messages messages;
     private final RateLimiter rateLimiter;
@@ -38,7 +38,7 @@ class NewPhoneSignInController {
     private final SignedIn signedIn;
 
     NewPhoneSignInController(AccountRepository accounts, AccountPhoneService accountPhones,
-            PhoneCodeService phoneCodes, ApplicantSession session, Messages messages, RateLimiter rateLimiter,
+            PhoneCodes phoneCodes, ApplicantSession session, Messages messages, RateLimiter rateLimiter,
             AuditLog audit, SignedIn signedIn) {
         this.accounts = accounts;
         this.accountPhones = accountPhones;
@@ -75,7 +75,7 @@ class NewPhoneSignInController {
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, AuditLog.account(account.get().id()), from);
         PhoneChannel chosen = PhoneChannel.fromId(channel);
         try {
-            PhoneNumber number = phoneCodes.sendNewPhoneCode(phoneNumber, chosen);
+            PhoneNumber number = phoneCodes.sendToNewNumber(phoneNumber, chosen);
             session.newPhone(number.e164());
         } catch (UserInputException e) {
             model.addAttribute("form", Map.of("phoneNumber", phoneNumber));
@@ -112,7 +112,7 @@ class NewPhoneSignInController {
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, AuditLog.account(account.get().id()), from);
         PhoneChannel chosen = PhoneChannel.fromId(channel);
         try {
-            phoneCodes.sendNewPhoneCode(number.get(), chosen);
+            phoneCodes.sendToNewNumber(number.get(), chosen);
         } catch (UserInputException e) {
             // The number was checked when typed; what is left (too many codes, provider down) goes with the code box.
             model.addAttribute("errors", messages.error("code", e.errors().getFirst().messageKey()));
@@ -135,7 +135,7 @@ class NewPhoneSignInController {
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, AuditLog.account(account.get().id()), from);
         PhoneCheckResult result;
         try {
-            result = phoneCodes.checkNewPhoneCode(number.get(), code);
+            result = phoneCodes.check(number.get(), code);
         } catch (UserInputException e) {
             model.addAttribute("errors", messages.errors(e));
             return newPhoneCodePage(model);

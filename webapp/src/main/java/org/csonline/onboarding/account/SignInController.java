@@ -7,7 +7,7 @@ import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
 import org.csonline.onboarding.phone.PhoneChannel;
 import org.csonline.onboarding.phone.PhoneCheckResult;
-import org.csonline.onboarding.phone.PhoneCodeService;
+import org.csonline.onboarding.phone.PhoneCodes;
 import org.csonline.onboarding.phone.PhoneNumber;
 import org.csonline.onboarding.ratelimit.RateLimitedAction;
 import org.csonline.onboarding.ratelimit.RateLimiter;
@@ -30,7 +30,7 @@ class SignInController {
 
     private final SignInService signIns;
     private final AccountRepository accounts;
-    private final PhoneCodeService phoneCodes;
+    private final PhoneCodes phoneCodes;
     private final ApplicantSession session;
     private final Messages messages;
     private final RateLimiter rateLimiter;
@@ -38,7 +38,7 @@ class SignInController {
     private final SignedIn signedIn;
 
     SignInController(SignInService signIns, AccountRepository accounts,
-            PhoneCodeService phoneCodes, ApplicantSession session, Messages messages, RateLimiter rateLimiter,
+            PhoneCodes phoneCodes, ApplicantSession session, Messages messages, RateLimiter rateLimiter,
             AuditLog audit, SignedIn signedIn) {
         this.signIns = signIns;
         this.accounts = accounts;
@@ -124,7 +124,7 @@ class SignInController {
     private String sendCode(Account account, PhoneChannel channel, String from, Model model) {
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, AuditLog.account(account.id()), from);
         try {
-            phoneCodes.sendSignInCode(account, channel);
+            phoneCodes.sendTo(account.signInPhone(), channel);
         } catch (UserInputException e) {
             model.addAttribute("errors", messages.errors(e));
             return codePage(model);
@@ -148,7 +148,7 @@ class SignInController {
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, AuditLog.account(account.get().id()), from);
         PhoneCheckResult result;
         try {
-            result = phoneCodes.checkSignInCode(account.get(), code);
+            result = phoneCodes.check(account.get().signInPhone(), code);
         } catch (UserInputException e) {
             model.addAttribute("errors", messages.errors(e));
             return codePage(model);

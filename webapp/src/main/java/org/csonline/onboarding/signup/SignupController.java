@@ -1,15 +1,16 @@
 package org.csonline.onboarding.signup;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.csonline.onboarding.audit.AuditEvent;
-import org.csonline.onboarding.audit.AuditLog;
-import org.csonline.onboarding.ratelimit.RateLimitedAction;
-import org.csonline.onboarding.ratelimit.RateLimiter;
-import org.csonline.onboarding.web.ClientAddress;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.audit.AuditEvent;
+import org.csonline.onboarding.audit.AuditLog;
+import org.csonline.onboarding.email.EmailCodeResult;
+import org.csonline.onboarding.ratelimit.RateLimitedAction;
+import org.csonline.onboarding.ratelimit.RateLimiter;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
+import org.csonline.onboarding.web.ClientAddress;
 import org.csonline.onboarding.web.JourneyGuard;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;

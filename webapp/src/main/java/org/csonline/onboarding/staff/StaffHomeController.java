@@ -8,7 +8,7 @@ import java.util.Map;
 import org.csonline.onboarding.notice.StaffDirectory;
 import org.csonline.onboarding.process.ProcessCommandRelay;
 import org.csonline.onboarding.process.ProcessCommandStore;
-import org.csonline.onboarding.process.StuckOnboardingCheck;
+import org.csonline.onboarding.recovery.StuckOnboardingCheck;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

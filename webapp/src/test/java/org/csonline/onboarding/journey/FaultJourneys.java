@@ -220,7 +220,7 @@ final class FaultJourneys {
                     : submitOn(applicant, "/signup/phone", "Send Code", Map.of()));
             await("text message " + round, () -> outbox("SMS", e164, null, round));
             String code = FaultStack.PHONE_CODE;
-            act("phone code " + round, () -> count("select phone_verifications from signup where onboarding_id = ?")
+            act("phone code " + round, () -> count("select coalesce((select rounds_passed from signup_phone where onboarding_id = ?), 0)")
                     >= round, () -> submitOn(applicant, "/signup/phone/code", "Verify Code",
                     Map.of("code", code)));
         }

@@ -7,11 +7,8 @@ import java.util.UUID;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
-import org.csonline.onboarding.phone.PhoneCodeService;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
-import org.csonline.onboarding.signup.SignupRepository;
-import org.csonline.onboarding.signup.SignupRepository.SignedUp;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     private final AccountRepository accounts;
-    private final SignupRepository signups;
+    private final ConfirmedPhones confirmedPhones;
     private final OnboardingRepository onboardings;
     private final OnboardingService onboardingService;
     private final OnboardingProcess process;
@@ -29,10 +26,10 @@ public class AccountService {
     private final Clock clock;
     private final String dummyHash;
 
-    public AccountService(AccountRepository accounts, SignupRepository signups, OnboardingRepository onboardings,
+    public AccountService(AccountRepository accounts, ConfirmedPhones confirmedPhones, OnboardingRepository onboardings,
             OnboardingService onboardingService, OnboardingProcess process, PasswordEncoder passwords, Clock clock) {
         this.accounts = accounts;
-        this.signups = signups;
+        this.confirmedPhones = confirmedPhones;
         this.onboardings = onboardings;
         this.onboardingService = onboardingService;
         this.process = process;
@@ -41,18 +38,18 @@ public class AccountService {
         this.dummyHash = passwords.encode("not-a-password-anyone-has");
     }
 
-    /** Guide step 10: the account from what the applicant entered; the same account if run again. */
+    /**
+     * Guide step 10: a pending account for the onboarding, from what the applicant entered (password already hashed);
+     * the same account if run again.
+     */
     @Transactional
-    public UUID createFromSignup(UUID onboardingId) {
+    public UUID createPending(UUID onboardingId, String email, String givenName, String surname, String passwordHash) {
         Optional<UUID> existing = accountForOnboarding(onboardingId);
         if (existing.isPresent()) {
             return existing.get();
         }
-        SignedUp details = signups.details(onboardingId).orElseThrow(
-                () -> new IllegalStateException("No account details submitted for onboarding " + onboardingId));
         UUID id = UUID.randomUUID();
-        accounts.insertPending(id, onboardingId, details.email(), details.givenName(), details.surname(),
-                details.passwordHash(), clock.instant());
+        accounts.insertPending(id, onboardingId, email, givenName, surname, passwordHash, clock.instant());
         onboardingService.linkAccount(onboardingId, id);
         return id;
     }
@@ -81,7 +78,7 @@ public class AccountService {
     /** Guide step 15: the account becomes usable, with the phone the applicant confirmed. */
     @Transactional
     public void activate(UUID accountId, UUID onboardingId) {
-        accounts.activate(accountId, signups.confirmedPhone(onboardingId, PhoneCodeService.ROUNDS).orElse(null),
+        accounts.activate(accountId, confirmedPhones.confirmedPhone(onboardingId).orElse(null),
                 clock.instant());
         onboardingService.linkAccount(onboardingId, accountId);
     }

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.csonline.onboarding.email.EmailCodeResult;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.phone.PhoneChannel;
 import org.csonline.onboarding.phone.PhoneCheckResult;
-import org.csonline.onboarding.phone.PhoneCodeService;
-import org.csonline.onboarding.signup.EmailCodeResult;
+import org.csonline.onboarding.phone.PhoneCodes;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.support.UserInputException.InputError;
@@ -33,7 +33,7 @@ public class PasswordResetService {
     private final JdbcClient jdbc;
     private final AccountRepository accounts;
     private final EmailService email;
-    private final PhoneCodeService phoneCodes;
+    private final PhoneCodes phoneCodes;
     private final SignInLockout lockout;
     private final PasswordEncoder passwords;
     private final Secrets secrets;
@@ -41,7 +41,7 @@ public class PasswordResetService {
     private final Clock clock;
 
     public PasswordResetService(JdbcClient jdbc, AccountRepository accounts, EmailService email,
-            PhoneCodeService phoneCodes, SignInLockout lockout, PasswordEncoder passwords, Secrets secrets,
+            PhoneCodes phoneCodes, SignInLockout lockout, PasswordEncoder passwords, Secrets secrets,
             SignInProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -121,12 +121,11 @@ public class PasswordResetService {
     }
 
     public void sendPhoneCode(UUID resetId, PhoneChannel channel) {
-        phoneCodes.sendSignInCode(withPhone(account(resetId, PasswordResetStage.PHONE_CODE)), channel);
+        phoneCodes.sendTo(phone(account(resetId, PasswordResetStage.PHONE_CODE)), channel);
     }
 
     public PhoneCheckResult checkPhoneCode(UUID resetId, String code) {
-        PhoneCheckResult result = phoneCodes.checkSignInCode(withPhone(account(resetId, PasswordResetStage.PHONE_CODE)),
-                code);
+        PhoneCheckResult result = phoneCodes.check(phone(account(resetId, PasswordResetStage.PHONE_CODE)), code);
         if (result == PhoneCheckResult.APPROVED) {
             jdbc.sql("update password_reset set phone_verified_at = ? where id = ?")
                     .params(Timestamp.from(clock.instant()), resetId).update();
@@ -152,11 +151,11 @@ public class PasswordResetService {
     }
 
     /** Staff removed a lost phone: there is no second code to send until the applicant registers a new one. */
-    private static Account withPhone(Account account) {
+    private static String phone(Account account) {
         if (account.phoneE164() == null) {
             throw new UserInputException("code", "reset.noPhone");
         }
-        return account;
+        return account.phoneE164();
     }
 
     private Account account(UUID resetId, PasswordResetStage needed) {

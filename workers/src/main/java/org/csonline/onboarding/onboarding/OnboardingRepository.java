@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.csonline.onboarding.process.ProcessInstanceOwners;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * {@link OnboardingService}, which decides its status.
  */
 @Repository
-public class OnboardingRepository {
+public class OnboardingRepository implements ProcessInstanceOwners {
 
     /** What an erased onboarding's email, record name and reference read. */
     public static final String ERASED = "(erased)";
@@ -105,6 +106,7 @@ public class OnboardingRepository {
      * now, or empty when there is no such onboarding. The first caller wins (a compare-and-set), so when a start was
      * sent twice and made two instances, everyone agrees which one is the onboarding's (docs/adr/004).
      */
+    @Override
     public Optional<Long> claimProcessInstance(UUID id, long key) {
         jdbc.sql("update onboarding set process_instance_key = ? where id = ? and process_instance_key is null")
                 .params(key, id).update();

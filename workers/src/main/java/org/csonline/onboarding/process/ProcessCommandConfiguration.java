@@ -4,9 +4,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The outbox's settings, and scheduling for the stuck-onboarding check. */
+/** The process's timings, the outbox's settings, and scheduling for the relay. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({ProcessCommandProperties.class, StuckCheckProperties.class})
+@EnableConfigurationProperties({ProcessProperties.class, ProcessCommandProperties.class})
 class ProcessCommandConfiguration {
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.support.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,7 @@ public class ProcessCommandRelay implements SmartLifecycle {
     private static final Duration QUIET_LOGS = Duration.ofMinutes(1);
 
     private final ProcessCommandStore store;
-    private final OnboardingRepository onboardings;
+    private final ProcessInstanceOwners onboardings;
     private final OnboardingProcess process;
     private final CamundaClient client;
     private final ProcessProperties processProperties;
@@ -60,7 +59,7 @@ public class ProcessCommandRelay implements SmartLifecycle {
     private Instant nextCleanup = Instant.MIN;
     private Instant lastLoopWarning = Instant.MIN;
 
-    public ProcessCommandRelay(ProcessCommandStore store, OnboardingRepository onboardings, OnboardingProcess process,
+    public ProcessCommandRelay(ProcessCommandStore store, ProcessInstanceOwners onboardings, OnboardingProcess process,
             CamundaClient client, ProcessProperties processProperties, ProcessCommandProperties properties,
             TransactionTemplate transaction, Clock clock) {
         this.store = store;

@@ -3,7 +3,6 @@ package org.csonline.onboarding.process;
 import io.camunda.client.CamundaClient;
 import java.util.Optional;
 import java.util.UUID;
-import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,10 +19,10 @@ public class ProcessInstanceGuard {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessInstanceGuard.class);
 
-    private final OnboardingRepository onboardings;
+    private final ProcessInstanceOwners onboardings;
     private final CamundaClient client;
 
-    public ProcessInstanceGuard(OnboardingRepository onboardings, CamundaClient client) {
+    public ProcessInstanceGuard(ProcessInstanceOwners onboardings, CamundaClient client) {
         this.onboardings = onboardings;
         this.client = client;
     }

@@ -14,7 +14,7 @@ import org.csonline.onboarding.invitation.SetupCodeService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.outbox.LocalOutbox;
-import org.csonline.onboarding.phone.PhoneCodeService;
+import org.csonline.onboarding.signup.PhoneRounds;
 import org.csonline.onboarding.signup.EmailCodeService;
 import org.csonline.onboarding.signup.SignupRepository;
 import org.slf4j.Logger;
@@ -51,7 +51,7 @@ public class RetentionJob {
     private final AccessReviewService accessReviews;
     private final SignupRepository signups;
     private final EmailCodeService emailCodes;
-    private final PhoneCodeService phoneCodes;
+    private final PhoneRounds phoneRounds;
     private final SetupCodeService setupCodes;
     private final InvitationService invitations;
     private final LocalOutbox localOutbox;
@@ -61,7 +61,7 @@ public class RetentionJob {
     public RetentionJob(JdbcClient jdbc, RetentionProperties properties, TransactionTemplate transaction, Clock clock,
             OnboardingRepository onboardings, OnboardingService onboardingService, AccountRepository accounts,
             RecordAccessService recordAccess, AccessReviewService accessReviews, SignupRepository signups,
-            EmailCodeService emailCodes, PhoneCodeService phoneCodes, SetupCodeService setupCodes,
+            EmailCodeService emailCodes, PhoneRounds phoneRounds, SetupCodeService setupCodes,
             InvitationService invitations, LocalOutbox localOutbox, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.properties = properties;
@@ -74,7 +74,7 @@ public class RetentionJob {
         this.accessReviews = accessReviews;
         this.signups = signups;
         this.emailCodes = emailCodes;
-        this.phoneCodes = phoneCodes;
+        this.phoneRounds = phoneRounds;
         this.setupCodes = setupCodes;
         this.invitations = invitations;
         this.localOutbox = localOutbox;
@@ -129,7 +129,7 @@ public class RetentionJob {
         }
         signups.deleteFor(id);
         emailCodes.deleteFor(id);
-        phoneCodes.deleteFor(id);
+        phoneRounds.deleteFor(id);
         setupCodes.deleteFor(id);
         invitations.deleteFor(id);
         localOutbox.deleteTo(email);

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The only writer of the {@code signup} table: what a new applicant entered (guide steps 6-12) until the account
- * exists. The phone feature records its rounds here, and the account feature reads the details to create the account.
+ * The only writer of the {@code signup} table: what a new applicant entered (guide steps 6-10) until the account
+ * exists; the phone rounds of steps 11-12 keep theirs in {@code signup_phone}.
  */
 @Repository
 public class SignupRepository {
@@ -67,38 +67,6 @@ public class SignupRepository {
                 .param(onboardingId)
                 .query((rs, n) -> new SignedUp(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
-    }
-
-    public Optional<String> phone(UUID onboardingId) {
-        return jdbc.sql("select phone_e164 from signup where onboarding_id = ? and phone_e164 is not null")
-                .param(onboardingId).query(String.class).optional();
-    }
-
-    /** Step 11: a number; a different one from before starts the rounds again. */
-    public void usePhone(UUID onboardingId, String e164) {
-        jdbc.sql("update signup set phone_e164 = ?, phone_verifications = 0, updated_at = ? where onboarding_id = ? "
-                        + "and (phone_e164 is null or phone_e164 <> ?)")
-                .params(e164, now(), onboardingId, e164).update();
-    }
-
-    /** Steps 11-12: one more round passed with the number; returns the rounds passed. */
-    public int phoneVerified(UUID onboardingId) {
-        jdbc.sql("update signup set phone_verifications = phone_verifications + 1, updated_at = ? "
-                        + "where onboarding_id = ?")
-                .params(now(), onboardingId).update();
-        return phoneRounds(onboardingId);
-    }
-
-    public int phoneRounds(UUID onboardingId) {
-        return jdbc.sql("select phone_verifications from signup where onboarding_id = ?").param(onboardingId)
-                .query(Integer.class).optional().orElse(0);
-    }
-
-    /** The number confirmed in both rounds (steps 11 and 12), the one the account signs in with. */
-    public Optional<String> confirmedPhone(UUID onboardingId, int rounds) {
-        return jdbc.sql("select phone_e164 from signup where onboarding_id = ? and phone_e164 is not null "
-                        + "and phone_verifications >= ?")
-                .params(onboardingId, rounds).query(String.class).optional();
     }
 
     /** Retention: forgets what the applicant typed while signing up in this onboarding. */

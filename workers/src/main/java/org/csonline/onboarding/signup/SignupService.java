@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.account.AccountRepository;
+import org.csonline.onboarding.account.AccountService;
 import org.csonline.onboarding.account.PasswordRules;
+import org.csonline.onboarding.email.EmailCodeResult;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
@@ -28,17 +30,20 @@ public class SignupService {
     private final SignupRepository signups;
     private final OnboardingRepository onboardings;
     private final AccountRepository accounts;
+    private final AccountService accountService;
     private final EmailCodeService emailCodes;
     private final OnboardingProcess process;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
 
     public SignupService(SignupRepository signups, OnboardingRepository onboardings, AccountRepository accounts,
-            EmailCodeService emailCodes, OnboardingProcess process, PasswordEncoder passwords,
+            AccountService accountService, EmailCodeService emailCodes, OnboardingProcess process,
+            PasswordEncoder passwords,
             TransactionTemplate transaction) {
         this.signups = signups;
         this.onboardings = onboardings;
         this.accounts = accounts;
+        this.accountService = accountService;
         this.emailCodes = emailCodes;
         this.process = process;
         this.passwords = passwords;
@@ -123,5 +128,18 @@ public class SignupService {
         } else if (name.length() > MAX_NAME_LENGTH) {
             errors.add(new InputError(field, "signup." + field + ".tooLong", MAX_NAME_LENGTH));
         }
+    }
+
+    /** Guide step 10: the account from what the applicant entered; the same account if run again. */
+    @Transactional
+    public UUID createAccount(UUID onboardingId) {
+        Optional<UUID> existing = accountService.accountForOnboarding(onboardingId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        SignupRepository.SignedUp details = signups.details(onboardingId).orElseThrow(
+                () -> new IllegalStateException("No account details submitted for onboarding " + onboardingId));
+        return accountService.createPending(onboardingId, details.email(), details.givenName(), details.surname(),
+                details.passwordHash());
     }
 }

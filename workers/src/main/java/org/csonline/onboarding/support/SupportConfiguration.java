@@ -6,10 +6,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.csonline.onboarding.process.ProcessProperties;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SecurityProperties.class, CouncilProperties.class, ProcessProperties.class})
+@EnableConfigurationProperties({SecurityProperties.class, CouncilProperties.class})
 class SupportConfiguration {
 
     @Bean

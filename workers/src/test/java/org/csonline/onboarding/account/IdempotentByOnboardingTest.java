@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.csonline.onboarding.access.RecordAccessService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
+import org.csonline.onboarding.signup.PhoneRounds;
+import org.csonline.onboarding.signup.SignupPhoneRepository;
 import org.csonline.onboarding.signup.SignupRepository;
+import org.csonline.onboarding.signup.SignupService;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +29,12 @@ class IdempotentByOnboardingTest {
     final MutableClock clock = new MutableClock();
     final OnboardingRepository onboardings = new OnboardingRepository(jdbc, clock);
     final OnboardingService onboardingService = new OnboardingService(onboardings, null, null, null, null, clock);
-    final AccountService accounts = new AccountService(new AccountRepository(jdbc),
-            new SignupRepository(jdbc, database.upserts(), clock), onboardings, onboardingService, null,
-            new BCryptPasswordEncoder(4), clock);
+    final PhoneRounds phoneRounds = new PhoneRounds(jdbc, new SignupPhoneRepository(jdbc, database.upserts(), clock),
+            null, null, null, null, null, null, null, clock);
+    final AccountService accounts = new AccountService(new AccountRepository(jdbc), phoneRounds, onboardings,
+            onboardingService, null, new BCryptPasswordEncoder(4), clock);
+    final SignupService signups = new SignupService(new SignupRepository(jdbc, database.upserts(), clock), onboardings,
+            new AccountRepository(jdbc), accounts, null, null, null, null);
     final RecordAccessService access = new RecordAccessService(jdbc, database.upserts(), onboardings, clock);
     final UUID onboarding = UUID.randomUUID();
 
@@ -41,16 +47,18 @@ class IdempotentByOnboardingTest {
                         Timestamp.from(clock.instant()))
                 .update();
         jdbc.sql("insert into signup (onboarding_id, email, email_verified_at, given_name, surname, password_hash, "
-                        + "phone_e164, phone_verifications, updated_at) values (?, ?, ?, ?, ?, ?, ?, 2, ?)")
+                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(onboarding, "sam.parent@example.org", Timestamp.from(clock.instant()), "Sam", "Parent",
-                        "hash", "+447400123456", Timestamp.from(clock.instant()))
+                        "hash", Timestamp.from(clock.instant()))
                 .update();
+        jdbc.sql("insert into signup_phone (onboarding_id, phone_e164, rounds_passed, updated_at) values (?, ?, 2, ?)")
+                .params(onboarding, "+447400123456", Timestamp.from(clock.instant())).update();
     }
 
     @Test
     void creatingTheAccountTwiceGivesTheSameAccount() {
-        UUID first = accounts.createFromSignup(onboarding);
-        UUID second = accounts.createFromSignup(onboarding);
+        UUID first = signups.createAccount(onboarding);
+        UUID second = signups.createAccount(onboarding);
 
         assertThat(second).isEqualTo(first);
         assertThat(count("select count(*) from account where onboarding_id = ?")).isEqualTo(1);
@@ -58,7 +66,7 @@ class IdempotentByOnboardingTest {
 
     @Test
     void grantingRecordAccessTwiceGrantsItOnce() {
-        UUID account = accounts.createFromSignup(onboarding);
+        UUID account = signups.createAccount(onboarding);
         access.grant(onboarding, account);
         access.grant(onboarding, account);
 
@@ -68,7 +76,7 @@ class IdempotentByOnboardingTest {
 
     @Test
     void activatingTwiceKeepsTheFirstActivation() {
-        UUID account = accounts.createFromSignup(onboarding);
+        UUID account = signups.createAccount(onboarding);
         accounts.activate(account, onboarding);
         Timestamp activatedAt = jdbc.sql("select activated_at from account where id = ?").param(account)
                 .query(Timestamp.class).single();

@@ -14,21 +14,21 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.email.EmailCodeResult;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.phone.PhoneChannel;
 import org.csonline.onboarding.phone.PhoneCheckResult;
-import org.csonline.onboarding.phone.PhoneCodeService;
-import org.csonline.onboarding.signup.EmailCodeResult;
+import org.csonline.onboarding.phone.PhoneCodes;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.Rows;
 import org.csonline.onboarding.support.TestDatabase;
 import org.csonline.onboarding.support.TestSecrets;
 import org.csonline.onboarding.support.UserInputException;
+import org.csonline.onboarding.testdb.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.csonline.onboarding.testdb.DatabaseTest;
 
 /** "Forgotten your password?": email code, then phone code, then a new password by the sign-up rules. */
 @DatabaseTest
@@ -38,7 +38,7 @@ class PasswordResetServiceTest {
     final JdbcClient jdbc = database.jdbc();
     final MutableClock clock = MutableClock.atStart();
     final EmailService email = mock(EmailService.class);
-    final PhoneCodeService phoneCodes = mock(PhoneCodeService.class);
+    final PhoneCodes phoneCodes = mock(PhoneCodes.class);
     final AccountServiceSignInTest.CountingEncoder encoder = new AccountServiceSignInTest.CountingEncoder();
     final SignInLockout lockout = new SignInLockout(jdbc, database.upserts(), TestSecrets.secrets(), SignInLockoutTest.RULES, clock);
     final PasswordResetService resets = new PasswordResetService(jdbc, new AccountRepository(jdbc), email, phoneCodes,
@@ -54,7 +54,7 @@ class PasswordResetServiceTest {
         assertThat(resets.maskedPhone(reset)).isEqualTo("+44*******982");
 
         resets.sendPhoneCode(reset, PhoneChannel.SMS);
-        when(phoneCodes.checkSignInCode(any(), eq("123456"))).thenReturn(PhoneCheckResult.APPROVED);
+        when(phoneCodes.check(any(), eq("123456"))).thenReturn(PhoneCheckResult.APPROVED);
         assertThat(resets.checkPhoneCode(reset, "123456")).isEqualTo(PhoneCheckResult.APPROVED);
         assertThat(resets.stage(reset)).isEqualTo(PasswordResetStage.NEW_PASSWORD);
 
@@ -119,7 +119,7 @@ class PasswordResetServiceTest {
     void theNewPasswordFollowsThePasswordRules() {
         UUID reset = resets.start("sam@example.org");
         resets.checkEmailCode(reset, emailedCode());
-        when(phoneCodes.checkSignInCode(any(), any())).thenReturn(PhoneCheckResult.APPROVED);
+        when(phoneCodes.check(any(), any())).thenReturn(PhoneCheckResult.APPROVED);
         resets.checkPhoneCode(reset, "123456");
         assertThatThrownBy(() -> resets.setPassword(reset, "password1", "password1"))
                 .isInstanceOfSatisfying(UserInputException.class,
@@ -133,7 +133,7 @@ class PasswordResetServiceTest {
         }
         UUID reset = resets.start("sam@example.org");
         resets.checkEmailCode(reset, emailedCode());
-        when(phoneCodes.checkSignInCode(any(), any())).thenReturn(PhoneCheckResult.APPROVED);
+        when(phoneCodes.check(any(), any())).thenReturn(PhoneCheckResult.APPROVED);
         resets.checkPhoneCode(reset, "123456");
         resets.setPassword(reset, "lanternfish glow", "lanternfish glow");
         assertThat(lockout.lockedFor("sam@example.org")).isEmpty();

@@ -34,7 +34,8 @@ class TableOwnershipTest {
             Map.entry("setup_code", "invitation/SetupCodeService"),
             Map.entry("invitation", "invitation/InvitationService"),
             Map.entry("email_code", "signup/EmailCodeService"),
-            Map.entry("phone_code_request", "phone/PhoneCodeService"),
+            Map.entry("phone_code_request", "signup/PhoneRounds"),
+            Map.entry("signup_phone", "signup/SignupPhoneRepository"),
             Map.entry("local_phone_verification", "phone/LocalPhoneVerification"),
             Map.entry("access_request", "access/AccessReviewService"),
             Map.entry("record_access", "access/RecordAccessService"),
@@ -49,7 +50,7 @@ class TableOwnershipTest {
      * writes (if any) still follow the one-owner rule.
      */
     private static final Map<String, String> CROSS_FEATURE_READERS = Map.of(
-            "process/StuckOnboardingCheck", "compares what every feature recorded with the timeline",
+            "recovery/StuckOnboardingCheck", "compares what every feature recorded with the timeline",
             "staff/CaseworkerQueue", "what needs a caseworker now, from every feature",
             "dashboard/DashboardQueries", "the managers' figures",
             "timeline/StepsReached", "the funnel's first time at each step, with the onboarding's start");

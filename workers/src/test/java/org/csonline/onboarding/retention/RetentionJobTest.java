@@ -20,11 +20,13 @@ import org.csonline.onboarding.invitation.SetupCodeService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.outbox.LocalOutbox;
-import org.csonline.onboarding.phone.PhoneCodeService;
+import org.csonline.onboarding.phone.PhoneCodes;
 import org.csonline.onboarding.phone.PhoneVerification;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.signup.EmailCodeService;
+import org.csonline.onboarding.signup.PhoneRounds;
+import org.csonline.onboarding.signup.SignupPhoneRepository;
 import org.csonline.onboarding.signup.SignupRepository;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.Onboardings;
@@ -46,8 +48,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @JdbcTest
 @Import({RetentionJob.class, OnboardingRepository.class, OnboardingService.class, AccountRepository.class,
         RecordAccessService.class, AccessReviewService.class, SignupRepository.class, EmailCodeService.class,
-        PhoneCodeService.class, SetupCodeService.class, InvitationService.class, LocalOutbox.class, AuditLog.class,
-        Upserts.class, Secrets.class, ProgressLinks.class, WorkingDays.class})
+        PhoneRounds.class, SignupPhoneRepository.class, PhoneCodes.class, SetupCodeService.class,
+        InvitationService.class, LocalOutbox.class, AuditLog.class, Upserts.class, Secrets.class, ProgressLinks.class,
+        WorkingDays.class})
 class RetentionJobTest {
 
     @Autowired
@@ -75,9 +78,12 @@ class RetentionJobTest {
         jdbc.sql("update onboarding set status = ?, cancellation_reason = ?, cancellation_note = 'moved to Leeds', "
                         + "created_at = ?, updated_at = ? where id = ?")
                 .params(status, reason, Timestamp.from(at.minus(Duration.ofDays(3))), Timestamp.from(at), id).update();
-        jdbc.sql("insert into signup (onboarding_id, email, given_name, surname, password_hash, phone_e164, updated_at) "
-                        + "values (?, ?, 'Sam', 'Parent', 'hash', '+447400123456', ?)")
+        jdbc.sql("insert into signup (onboarding_id, email, given_name, surname, password_hash, updated_at) "
+                        + "values (?, ?, 'Sam', 'Parent', 'hash', ?)")
                 .params(id, email, Timestamp.from(at)).update();
+        jdbc.sql("insert into signup_phone (onboarding_id, phone_e164, rounds_passed, updated_at) "
+                        + "values (?, '+447400123456', 2, ?)")
+                .params(id, Timestamp.from(at)).update();
         jdbc.sql("insert into email_code (onboarding_id, email, requested_at) values (?, ?, ?)")
                 .params(id, email, Timestamp.from(at)).update();
         jdbc.sql("insert into phone_code_request (onboarding_id, phone_e164, channel, requested_at) "

@@ -10,22 +10,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.csonline.onboarding.delivery.ProviderFailure;
+import org.csonline.onboarding.email.EmailCodeResult;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.Onboardings;
-import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.UserInputException;
+import org.csonline.onboarding.testdb.DatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
-import org.csonline.onboarding.delivery.ProviderFailure;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.csonline.onboarding.testdb.DatabaseTest;
 
 @DatabaseTest
 @JdbcTest

@@ -1,4 +1,4 @@
-package org.csonline.onboarding.account;
+package org.csonline.onboarding.signup;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreateAccountWorker {
 
-    private final AccountService accounts;
+    private final SignupService signups;
 
-    public CreateAccountWorker(AccountService accounts) {
-        this.accounts = accounts;
+    public CreateAccountWorker(SignupService signups) {
+        this.signups = signups;
     }
 
     @JobWorker(type = "create-account")
     public Map<String, Object> createAccount(@Variable String onboardingId) {
-        return Map.of("accountId", accounts.createFromSignup(UUID.fromString(onboardingId)).toString());
+        return Map.of("accountId", signups.createAccount(UUID.fromString(onboardingId)).toString());
     }
 }

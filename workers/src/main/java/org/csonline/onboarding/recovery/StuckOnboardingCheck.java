@@ -1,4 +1,4 @@
-package org.csonline.onboarding.process;
+package org.csonline.onboarding.recovery;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.csonline.onboarding.access.AccessReviewService;
 import org.csonline.onboarding.onboarding.OnboardingService;
+import org.csonline.onboarding.process.OnboardingProcess;
+import org.csonline.onboarding.process.ProcessMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,10 +142,10 @@ public class StuckOnboardingCheck {
     /** Rounds of the phone code the database counts and the timeline does not. */
     private List<StuckOnboarding> phoneRounds(Instant cutoff) {
         Timestamp at = Timestamp.from(cutoff);
-        return jdbc.sql("select o.id, o.record_name, s.phone_verifications, coalesce((select max(t.occurred_at) "
+        return jdbc.sql("select o.id, o.record_name, p.rounds_passed, coalesce((select max(t.occurred_at) "
                         + "from timeline_event t where t.onboarding_id = o.id), o.created_at) from onboarding o "
-                        + "join signup s on s.onboarding_id = o.id where o.status = 'IN_PROGRESS' "
-                        + "and s.phone_verifications > (select count(*) from timeline_event t where t.onboarding_id "
+                        + "join signup_phone p on p.onboarding_id = o.id where o.status = 'IN_PROGRESS' "
+                        + "and p.rounds_passed > (select count(*) from timeline_event t where t.onboarding_id "
                         + "= o.id and t.element_id = 'Event_PhoneCodeVerified' and t.phase = 'ENDED') "
                         + "and not exists (select 1 from process_command c where c.onboarding_id = o.id "
                         + "and c.status = 'PENDING') and coalesce((select max(t.occurred_at) from timeline_event t "

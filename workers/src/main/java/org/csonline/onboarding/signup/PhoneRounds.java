@@ -1,4 +1,4 @@
-package org.csonline.onboarding.phone;
+package org.csonline.onboarding.signup;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -6,35 +6,43 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.csonline.onboarding.account.Account;
+import org.csonline.onboarding.account.ConfirmedPhones;
 import org.csonline.onboarding.delivery.DeliveryLedger;
 import org.csonline.onboarding.delivery.DeliveryProperties;
-import org.csonline.onboarding.delivery.ProviderFailure;
+import org.csonline.onboarding.phone.PhoneChannel;
+import org.csonline.onboarding.phone.PhoneCheckResult;
+import org.csonline.onboarding.phone.PhoneCodeOutcome;
+import org.csonline.onboarding.phone.PhoneCodes;
+import org.csonline.onboarding.phone.PhoneNumber;
+import org.csonline.onboarding.phone.PhoneVerification;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessProperties;
-import org.csonline.onboarding.signup.SignupRepository;
 import org.csonline.onboarding.support.UserInputException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Guide steps 11-12 (two rounds of a phone code during sign-up) and the second factor of every sign-in. */
+/**
+ * Guide steps 11-12: a new applicant confirms a phone in {@value #REQUIRED} rounds of "Send Code" or "Call me". Each
+ * request commits with its message to the process, which sends the code through the send-phone-code job; each right
+ * code is a round the process hears. The only writer of {@code phone_code_request}.
+ */
 @Service
-public class PhoneCodeService {
+public class PhoneRounds implements ConfirmedPhones {
 
-    /** Rounds of "Send Code"/"Call me" a new applicant passes: step 11, then step 12 repeats it. */
-    public static final int ROUNDS = 2;
-
-    private static final Logger log = LoggerFactory.getLogger(PhoneCodeService.class);
+    /**
+     * Rounds a new applicant passes: step 11, then step 12 repeats it. The model's gateway after a verified code asks
+     * for the same number ({@code PhoneRoundsModelTest} holds them together).
+     */
+    public static final int REQUIRED = 2;
 
     private final JdbcClient jdbc;
-    private final SignupRepository signups;
+    private final SignupPhoneRepository phones;
     private final PhoneVerification verification;
+    private final PhoneCodes codes;
     private final DeliveryLedger ledger;
     private final OnboardingProcess process;
     private final DeliveryProperties delivery;
@@ -42,12 +50,13 @@ public class PhoneCodeService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public PhoneCodeService(JdbcClient jdbc, SignupRepository signups, PhoneVerification verification,
-            DeliveryLedger ledger, OnboardingProcess process, DeliveryProperties delivery,
+    public PhoneRounds(JdbcClient jdbc, SignupPhoneRepository phones, PhoneVerification verification,
+            PhoneCodes codes, DeliveryLedger ledger, OnboardingProcess process, DeliveryProperties delivery,
             ProcessProperties processTiming, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
-        this.signups = signups;
+        this.phones = phones;
         this.verification = verification;
+        this.codes = codes;
         this.ledger = ledger;
         this.process = process;
         this.delivery = delivery;
@@ -61,13 +70,10 @@ public class PhoneCodeService {
      * with the message to the process; then the page waits a bounded time for the provider's answer. Returns whether
      * the provider has answered (false: the code is still on its way, and the code page says so).
      */
-    public boolean requestForOnboarding(UUID onboardingId, String typedNumber, PhoneChannel channel) {
-        PhoneNumber number = PhoneNumbers.parse(typedNumber);
-        if (channel == PhoneChannel.SMS && !number.canReceiveTexts()) {
-            throw new UserInputException("phoneNumber", "phone.number.landline");
-        }
+    public boolean request(UUID onboardingId, String typedNumber, PhoneChannel channel) {
+        PhoneNumber number = PhoneCodes.parse(typedNumber, channel);
         long requestId = transaction.execute(status -> {
-            signups.usePhone(onboardingId, number.e164());
+            phones.use(onboardingId, number.e164());
             return requestCode(onboardingId, number.e164(), channel);
         });
         return answered(awaitOutcome(requestId));
@@ -75,21 +81,32 @@ public class PhoneCodeService {
 
     /** Step 12 and "send new code": the number already given, by the channel chosen now. As above. */
     public boolean requestAgain(UUID onboardingId, PhoneChannel channel) {
-        String e164 = onboardingPhone(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
+        String e164 = number(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
         long requestId = transaction.execute(status -> requestCode(onboardingId, e164, channel));
         return answered(awaitOutcome(requestId));
     }
 
     private static boolean answered(Optional<PhoneCodeOutcome> outcome) {
-        throwIfRefused(outcome);
+        outcome.flatMap(PhoneCodeOutcome::asUserError).ifPresent(refusal -> {
+            throw refusal;
+        });
         return outcome.isPresent();
     }
 
     /** Whether the onboarding's latest request for a code is still waiting for the provider's answer. */
     public boolean isLatestRequestPending(UUID onboardingId) {
+        return latestStatus(onboardingId).map(status -> status.equals("PENDING")).orElse(false);
+    }
+
+    /** Why the provider refused the onboarding's latest request for a code, if it did. */
+    public Optional<UserInputException> latestRefusal(UUID onboardingId) {
+        return latestStatus(onboardingId).filter(status -> !status.equals("PENDING"))
+                .flatMap(status -> PhoneCodeOutcome.valueOf(status).asUserError());
+    }
+
+    private Optional<String> latestStatus(UUID onboardingId) {
         return jdbc.sql("select status from phone_code_request where onboarding_id = ? order by id desc limit 1")
-                .param(onboardingId).query(String.class).optional()
-                .map(status -> status.equals("PENDING")).orElse(false);
+                .param(onboardingId).query(String.class).optional();
     }
 
     /**
@@ -113,26 +130,11 @@ public class PhoneCodeService {
         }
     }
 
-    /** Why the provider refused the onboarding's latest request for a code, if it did. */
-    public Optional<UserInputException> latestRefusal(UUID onboardingId) {
-        return jdbc.sql("select status from phone_code_request where onboarding_id = ? order by id desc limit 1")
-                .param(onboardingId).query(String.class).optional()
-                .filter(status -> !status.equals("PENDING"))
-                .flatMap(status -> PhoneCodeOutcome.valueOf(status).asUserError());
-    }
-
     private Optional<PhoneCodeOutcome> outcome(long requestId) {
         return jdbc.sql("select status from phone_code_request where id = ?").param(requestId)
                 .query(String.class).optional()
                 .filter(status -> !status.equals("PENDING"))
                 .map(PhoneCodeOutcome::valueOf);
-    }
-
-    private static void throwIfRefused(Optional<PhoneCodeOutcome> outcome) {
-        Optional<UserInputException> refusal = outcome.flatMap(PhoneCodeOutcome::asUserError);
-        if (refusal.isPresent()) {
-            throw refusal.get();
-        }
     }
 
     /**
@@ -180,16 +182,13 @@ public class PhoneCodeService {
     }
 
     /** Steps 11-12: the code typed; a right one is reported to the process with the round it completes. */
-    public PhoneCheckResult verifyForOnboarding(UUID onboardingId, String code) {
-        if (code == null || code.isBlank()) {
-            throw new UserInputException("code", "phone.code.required");
-        }
-        String e164 = onboardingPhone(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
-        PhoneCheckResult result = checkWithProvider(e164, code);
+    public PhoneCheckResult verify(UUID onboardingId, String code) {
+        String e164 = number(onboardingId).orElseThrow(() -> new IllegalStateException("No phone yet"));
+        PhoneCheckResult result = codes.check(e164, code);
         if (result == PhoneCheckResult.APPROVED) {
             // The round and the message commit together: a round the database counts is a round the process hears.
             transaction.executeWithoutResult(status -> {
-                int rounds = signups.phoneVerified(onboardingId);
+                int rounds = phones.roundPassed(onboardingId);
                 // The request whose code was typed: if the process has already sent a code for a later one (the
                 // next round's request overtook this message), it waits for that code instead of a new request.
                 long verifiedRequestId = jdbc.sql("select max(id) from phone_code_request where onboarding_id = ?")
@@ -201,83 +200,29 @@ public class PhoneCodeService {
         return result;
     }
 
-    public int roundsPassed(UUID onboardingId) {
-        return signups.phoneRounds(onboardingId);
+    /** The round the applicant is on: 1 for step 11, 2 for step 12. */
+    public int currentRound(UUID onboardingId) {
+        return phones.roundsPassed(onboardingId) + 1;
     }
 
-    public Optional<String> onboardingPhone(UUID onboardingId) {
-        return signups.phone(onboardingId);
+    /** Whether every round is passed, so the applicant goes on to their record (step 13). */
+    public boolean isComplete(UUID onboardingId) {
+        return phones.roundsPassed(onboardingId) >= REQUIRED;
     }
 
-    /** Retention: deletes the onboarding's phone code requests (the numbers). */
+    public Optional<String> number(UUID onboardingId) {
+        return phones.number(onboardingId);
+    }
+
+    @Override
+    public Optional<String> confirmedPhone(UUID onboardingId) {
+        return isComplete(onboardingId) ? number(onboardingId) : Optional.empty();
+    }
+
+    /** Retention: deletes the onboarding's number and its requests for codes. */
     public void deleteFor(UUID onboardingId) {
         jdbc.sql("delete from phone_code_request where onboarding_id = ?").param(onboardingId).update();
-    }
-
-    /** Second factor of a sign-in: straight to the provider, as no process waits for it. */
-    public void sendSignInCode(Account account, PhoneChannel channel) {
-        PhoneCodeOutcome outcome;
-        try {
-            outcome = verification.start(requirePhone(account), channel);
-        } catch (ProviderFailure e) {
-            log.warn("Sign-in code not sent: {}", e.getMessage());
-            throw new UserInputException("code", "phone.code.unavailable");
-        }
-        throwIfRefused(Optional.of(outcome));
-    }
-
-    /**
-     * Sign-in after staff removed a lost phone: the number typed for the account, checked as on the sign-up phone
-     * page, and a code sent straight to it (no process waits for it).
-     */
-    public PhoneNumber sendNewPhoneCode(String typedNumber, PhoneChannel channel) {
-        PhoneNumber number = PhoneNumbers.parse(typedNumber);
-        if (channel == PhoneChannel.SMS && !number.canReceiveTexts()) {
-            throw new UserInputException("phoneNumber", "phone.number.landline");
-        }
-        PhoneCodeOutcome outcome;
-        try {
-            outcome = verification.start(number.e164(), channel);
-        } catch (ProviderFailure e) {
-            log.warn("New phone code not sent: {}", e.getMessage());
-            throw new UserInputException("phoneNumber", "phone.code.unavailable");
-        }
-        Optional<UserInputException> refusal = outcome.asUserError();
-        if (refusal.isPresent()) {
-            throw refusal.get();
-        }
-        return number;
-    }
-
-    public PhoneCheckResult checkNewPhoneCode(String e164, String code) {
-        if (code == null || code.isBlank()) {
-            throw new UserInputException("code", "phone.code.required");
-        }
-        return checkWithProvider(e164, code);
-    }
-
-    public PhoneCheckResult checkSignInCode(Account account, String code) {
-        if (code == null || code.isBlank()) {
-            throw new UserInputException("code", "phone.code.required");
-        }
-        return checkWithProvider(requirePhone(account), code);
-    }
-
-    /** A person waits on the page: a provider failure is a message to try again, not a retry loop. */
-    private PhoneCheckResult checkWithProvider(String e164, String code) {
-        try {
-            return verification.check(e164, code);
-        } catch (ProviderFailure e) {
-            log.warn("Phone code not checked: {}", e.getMessage());
-            throw new UserInputException("code", "phone.code.unavailable");
-        }
-    }
-
-    private static String requirePhone(Account account) {
-        if (account.phoneE164() == null) {
-            throw new IllegalStateException("Account " + account.id() + " has no phone");
-        }
-        return account.phoneE164();
+        phones.deleteFor(onboardingId);
     }
 
     private record PhoneRequest(String e164, PhoneChannel channel) {

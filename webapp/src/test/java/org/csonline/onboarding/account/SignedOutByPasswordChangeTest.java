@@ -1,4 +1,4 @@
-package org.csonline.onboarding.web;
+package org.csonline.onboarding.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.csonline.onboarding.process;
+package org.csonline.onboarding.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.csonline.onboarding.access.AccessReviewService;
 import org.csonline.onboarding.onboarding.OnboardingService;
-import org.csonline.onboarding.process.StuckOnboardingCheck.Missing;
-import org.csonline.onboarding.process.StuckOnboardingCheck.StuckOnboarding;
+import org.csonline.onboarding.process.OnboardingProcess;
+import org.csonline.onboarding.process.ProcessCommandStore;
+import org.csonline.onboarding.recovery.StuckOnboardingCheck.Missing;
+import org.csonline.onboarding.recovery.StuckOnboardingCheck.StuckOnboarding;
 import org.csonline.onboarding.support.MutableClock;
 import org.csonline.onboarding.support.Onboardings;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,8 +83,10 @@ class StuckOnboardingCheckTest {
 
     @Test
     void aPhoneRoundTheProcessMissedIsSentAgainForThatRound() {
-        jdbc.sql("update signup set password_hash = 'x', phone_verifications = 2 where onboarding_id = ?")
-                .param(onboarding).update();
+        jdbc.sql("update signup set password_hash = 'x' where onboarding_id = ?").param(onboarding).update();
+        jdbc.sql("insert into signup_phone (onboarding_id, phone_e164, rounds_passed, updated_at) "
+                        + "values (?, '+447400123456', 2, ?)")
+                .params(onboarding, Timestamp.from(clock.instant())).update();
         Instant earlier = clock.instant().minus(Duration.ofMinutes(50));
         timeline("Event_EmailVerified", earlier);
         timeline("Event_AccountDetailsSubmitted", earlier);

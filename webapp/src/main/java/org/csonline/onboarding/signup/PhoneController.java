@@ -1,16 +1,18 @@
-package org.csonline.onboarding.phone;
+package org.csonline.onboarding.signup;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.csonline.onboarding.audit.AuditEvent;
-import org.csonline.onboarding.audit.AuditLog;
-import org.csonline.onboarding.ratelimit.RateLimitedAction;
-import org.csonline.onboarding.ratelimit.RateLimiter;
-import org.csonline.onboarding.web.ClientAddress;
 import java.util.Map;
 import java.util.UUID;
-import org.csonline.onboarding.signup.SignupService;
+import org.csonline.onboarding.audit.AuditEvent;
+import org.csonline.onboarding.audit.AuditLog;
+import org.csonline.onboarding.phone.PhoneChannel;
+import org.csonline.onboarding.phone.PhoneCheckResult;
+import org.csonline.onboarding.phone.PhoneNumber;
+import org.csonline.onboarding.ratelimit.RateLimitedAction;
+import org.csonline.onboarding.ratelimit.RateLimiter;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
+import org.csonline.onboarding.web.ClientAddress;
 import org.csonline.onboarding.web.JourneyGuard;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;
@@ -24,16 +26,16 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class PhoneController {
 
-    private final PhoneCodeService phoneCodes;
+    private final PhoneRounds phoneRounds;
     private final SignupService signups;
     private final ApplicantSession session;
     private final Messages messages;
     private final RateLimiter rateLimiter;
     private final AuditLog audit;
 
-    PhoneController(PhoneCodeService phoneCodes, SignupService signups, ApplicantSession session, Messages messages,
+    PhoneController(PhoneRounds phoneRounds, SignupService signups, ApplicantSession session, Messages messages,
             RateLimiter rateLimiter, AuditLog audit) {
-        this.phoneCodes = phoneCodes;
+        this.phoneRounds = phoneRounds;
         this.signups = signups;
         this.session = session;
         this.messages = messages;
@@ -47,13 +49,13 @@ class PhoneController {
         if (!signups.hasSubmittedDetails(onboarding)) {
             return "redirect:/signup/details";
         }
-        int rounds = phoneCodes.roundsPassed(onboarding);
-        if (rounds >= PhoneCodeService.ROUNDS) {
+        if (phoneRounds.isComplete(onboarding)) {
             return "redirect:/setup";
         }
-        model.addAttribute("round", rounds + 1);
-        model.addAttribute("maskedPhone", phoneCodes.onboardingPhone(onboarding).map(PhoneNumber::mask).orElse(""));
-        return rounds == 0 ? "applicant/phone" : "applicant/phone-again";
+        int round = phoneRounds.currentRound(onboarding);
+        model.addAttribute("round", round);
+        model.addAttribute("maskedPhone", phoneRounds.number(onboarding).map(PhoneNumber::mask).orElse(""));
+        return round == 1 ? "applicant/phone" : "applicant/phone-again";
     }
 
     @PostMapping("/signup/phone")
@@ -62,7 +64,7 @@ class PhoneController {
         UUID onboarding = JourneyGuard.onboarding(session);
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
-            phoneCodes.requestForOnboarding(onboarding, phoneNumber, PhoneChannel.fromId(channel));
+            phoneRounds.request(onboarding, phoneNumber, PhoneChannel.fromId(channel));
             audit.record(AuditEvent.PHONE_CODE_REQUESTED, session.actor(), onboarding, null, ClientAddress.of(request),
                     channel);
         } catch (UserInputException e) {
@@ -77,14 +79,14 @@ class PhoneController {
     @PostMapping("/signup/phone/again")
     String sendAgain(@RequestParam(defaultValue = "sms") String channel, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        if (phoneCodes.onboardingPhone(onboarding).isEmpty()) {
+        if (phoneRounds.number(onboarding).isEmpty()) {
             return "redirect:/signup/phone";
         }
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, session.actor(), ClientAddress.of(request));
         audit.record(AuditEvent.PHONE_CODE_REQUESTED, session.actor(), onboarding, null, ClientAddress.of(request),
                 channel);
         try {
-            phoneCodes.requestAgain(onboarding, PhoneChannel.fromId(channel));
+            phoneRounds.requestAgain(onboarding, PhoneChannel.fromId(channel));
         } catch (UserInputException e) {
             model.addAttribute("errors", messages.errors(e));
             return codePage(model);
@@ -95,18 +97,18 @@ class PhoneController {
     @GetMapping("/signup/phone/code")
     String codePage(Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        if (phoneCodes.onboardingPhone(onboarding).isEmpty()) {
+        if (phoneRounds.number(onboarding).isEmpty()) {
             return "redirect:/signup/phone";
         }
-        model.addAttribute("round", phoneCodes.roundsPassed(onboarding) + 1);
-        model.addAttribute("maskedPhone", phoneCodes.onboardingPhone(onboarding).map(PhoneNumber::mask).orElse(""));
+        model.addAttribute("round", phoneRounds.currentRound(onboarding));
+        model.addAttribute("maskedPhone", phoneRounds.number(onboarding).map(PhoneNumber::mask).orElse(""));
         if (!model.containsAttribute("errors")) {
             // The provider answered after the phone page stopped waiting: say so here.
-            phoneCodes.latestRefusal(onboarding).ifPresent(e -> model.addAttribute("errors", messages.errors(e)));
+            phoneRounds.latestRefusal(onboarding).ifPresent(e -> model.addAttribute("errors", messages.errors(e)));
         }
         // The phone page waits a bounded time for the provider; past it the code is still on its way (the engine or
         // the provider slow or away), and this page says so and updates itself (js/code-pending.js).
-        model.addAttribute("codePending", phoneCodes.isLatestRequestPending(onboarding));
+        model.addAttribute("codePending", phoneRounds.isLatestRequestPending(onboarding));
         return "applicant/phone-code";
     }
 
@@ -115,7 +117,7 @@ class PhoneController {
     @ResponseBody
     Map<String, Boolean> codeStatus() {
         UUID onboarding = JourneyGuard.onboarding(session);
-        return Map.of("pending", phoneCodes.isLatestRequestPending(onboarding));
+        return Map.of("pending", phoneRounds.isLatestRequestPending(onboarding));
     }
 
     @PostMapping("/signup/phone/code")
@@ -124,13 +126,12 @@ class PhoneController {
         model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, session.actor(), ClientAddress.of(request));
         try {
-            PhoneCheckResult result = phoneCodes.verifyForOnboarding(onboarding, code);
+            PhoneCheckResult result = phoneRounds.verify(onboarding, code);
             audit.record(result == PhoneCheckResult.APPROVED ? AuditEvent.PHONE_CODE_VERIFIED
                     : AuditEvent.PHONE_CODE_REJECTED, session.actor(), onboarding, null, ClientAddress.of(request),
                     result.name());
             if (result == PhoneCheckResult.APPROVED) {
-                return phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS
-                        ? "redirect:/setup" : "redirect:/signup/phone";
+                return phoneRounds.isComplete(onboarding) ? "redirect:/setup" : "redirect:/signup/phone";
             }
             model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
         } catch (UserInputException e) {

@@ -1,4 +1,4 @@
-package org.csonline.onboarding.phone;
+package org.csonline.onboarding.signup;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendPhoneCodeWorker {
 
-    private final PhoneCodeService phoneCodes;
+    private final PhoneRounds phoneRounds;
 
-    public SendPhoneCodeWorker(PhoneCodeService phoneCodes) {
-        this.phoneCodes = phoneCodes;
+    public SendPhoneCodeWorker(PhoneRounds phoneRounds) {
+        this.phoneRounds = phoneRounds;
     }
 
     @JobWorker(type = "send-phone-code")
     public Map<String, Object> sendPhoneCode(@Variable long phoneCodeRequestId) {
-        return Map.of("phoneCodeOutcome", phoneCodes.send(phoneCodeRequestId).name());
+        return Map.of("phoneCodeOutcome", phoneRounds.send(phoneCodeRequestId).name());
     }
 }

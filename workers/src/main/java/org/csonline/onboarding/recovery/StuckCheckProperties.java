@@ -1,4 +1,4 @@
-package org.csonline.onboarding.process;
+package org.csonline.onboarding.recovery;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

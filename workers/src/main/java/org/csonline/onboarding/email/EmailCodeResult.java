@@ -1,4 +1,4 @@
-package org.csonline.onboarding.signup;
+package org.csonline.onboarding.email;
 
 /** What checking an email verification code found (guide step 8). */
 public enum EmailCodeResult {

@@ -1,13 +1,14 @@
-package org.csonline.onboarding.web;
+package org.csonline.onboarding.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.csonline.onboarding.account.AccountRepository;
 import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
+import org.csonline.onboarding.web.ApplicantSession;
+import org.csonline.onboarding.web.ClientAddress;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 

@@ -1,0 +1,4 @@
+/**
+ * The managers' dashboard: funnel, time per step, overdue reviews and invitations, from the timeline.
+ */
+package org.csonline.onboarding.dashboard;

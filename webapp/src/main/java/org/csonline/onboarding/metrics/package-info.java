@@ -1,0 +1,4 @@
+/**
+ * Journey and provider metrics for Prometheus.
+ */
+package org.csonline.onboarding.metrics;

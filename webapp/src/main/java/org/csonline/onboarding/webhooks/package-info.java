@@ -1,0 +1,4 @@
+/**
+ * Provider callbacks: SendGrid's delivery events, signed.
+ */
+package org.csonline.onboarding.webhooks;
