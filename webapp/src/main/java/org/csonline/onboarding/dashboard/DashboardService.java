@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,6 +26,7 @@ import org.csonline.onboarding.dashboard.Dashboard.StepTime;
 import org.csonline.onboarding.dashboard.Dashboard.WeekCount;
 import org.csonline.onboarding.dashboard.DashboardQueries.Span;
 import org.csonline.onboarding.dashboard.DashboardQueries.StepReached;
+import org.csonline.onboarding.onboarding.CancellationReason;
 import org.csonline.onboarding.process.ProcessProperties;
 import org.csonline.onboarding.timeline.FunnelSteps;
 import org.springframework.stereotype.Service;
@@ -39,7 +39,6 @@ class DashboardService {
     static final int TREND_WEEKS = 12;
     /** The periods a manager can choose, in weeks. */
     static final List<Integer> PERIODS = List.of(1, 4, 13, 52);
-    private static final Set<String> EXPIRY_REASONS = Set.of("SETUP_CODE_EXPIRED", "INVITATION_EXPIRED");
 
     private final DashboardQueries queries;
     private final WorkingDays workingDays;
@@ -80,7 +79,8 @@ class DashboardService {
         Map<String, Long> byKey = new TreeMap<>();
         for (DashboardQueries.CountBy row : queries.outcomes(period.from(), period.to())) {
             String key = switch (row.status()) {
-                case "CANCELLED" -> (EXPIRY_REASONS.contains(row.reason()) ? "EXPIRED." : "CANCELLED.")
+                case "CANCELLED" -> (CancellationReason.of(row.reason()).filter(CancellationReason::expiry).isPresent()
+                        ? "EXPIRED." : "CANCELLED.")
                         + Objects.requireNonNullElse(row.reason(), "UNKNOWN");
                 default -> row.status();
             };

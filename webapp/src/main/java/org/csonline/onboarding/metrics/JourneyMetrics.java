@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.csonline.onboarding.onboarding.CancellationReason;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.timeline.JourneyStep;
@@ -67,7 +68,7 @@ class JourneyMetrics {
                 ended("ACTIVATED");
             }
             case "EndEvent_AccessDeclined" -> ended("DECLINED");
-            case "EndEvent_OnboardingCancelledByCaseworker" -> ended("CANCELLED_BY_CASEWORKER");
+            case "EndEvent_OnboardingCancelledByCaseworker" -> ended(CancellationReason.CANCELLED_BY_CASEWORKER.name());
             case "EndEvent_OnboardingCancelled" -> ended(onboardings.find(step.onboardingId())
                     .map(Onboarding::cancellationReason).orElse("UNKNOWN"));
             default -> {

@@ -3,9 +3,13 @@ package org.csonline.onboarding.staff;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.csonline.onboarding.notice.StaffNoticeKind;
+import org.csonline.onboarding.onboarding.CancellationReason;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +38,10 @@ class CaseworkerQueue {
     record Item(Kind kind, UUID onboardingId, String recordName, String caseworker, Instant since) {
     }
 
+    /** The reasons after which a caseworker may invite again, as an SQL list. */
+    private static final String REINVITABLE = Arrays.stream(CancellationReason.values())
+            .filter(CancellationReason::reinvitable).map(reason -> "'" + reason + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
     private static final String NOT_DONE = " and not exists (select 1 from queue_item_done d "
             + "where d.onboarding_id = o.id and d.item = ?)";
 
@@ -51,11 +59,10 @@ class CaseworkerQueue {
                 + "and s.confirmed_at is null and s.locked_at is null", username, manager, false));
         items.addAll(query(Kind.EMAIL_UNDELIVERABLE, "select o.id, o.record_name, o.caseworker, min(n.created_at) "
                 + "from onboarding o join staff_notice n on n.onboarding_id = o.id where o.status = 'IN_PROGRESS' "
-                + "and n.notice = 'EMAIL_UNDELIVERABLE'", username, manager, false,
+                + "and n.notice = '" + StaffNoticeKind.EMAIL_UNDELIVERABLE + "'", username, manager, false,
                 " group by o.id, o.record_name, o.caseworker"));
         items.addAll(query(Kind.INVITE_AGAIN, "select o.id, o.record_name, o.caseworker, o.updated_at "
-                + "from onboarding o where o.status = 'CANCELLED' and o.cancellation_reason in "
-                + "('SETUP_CODE_EXPIRED', 'INVITATION_EXPIRED', 'SIGN_UP_ABANDONED') "
+                + "from onboarding o where o.status = 'CANCELLED' and o.cancellation_reason in " + REINVITABLE + " "
                 + "and not exists (select 1 from onboarding p where p.previous_onboarding_id = o.id)",
                 username, manager, true));
         items.addAll(query(Kind.EXPLAIN_DECLINE, "select o.id, o.record_name, o.caseworker, r.decided_at "

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.access.AccessReviewService;
 import org.csonline.onboarding.access.PendingReview;
+import org.csonline.onboarding.notice.StaffNoticeKind;
 import org.csonline.onboarding.notice.StaffNoticeService;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.timeline.TimelineService;
@@ -26,8 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ReviewerController {
-
-    static final String ACCESS_DECLINED = "ACCESS_DECLINED";
 
     private final AccessReviewService reviews;
     private final TimelineService timeline;
@@ -92,7 +91,7 @@ class ReviewerController {
             return confirmDecline(id, model, redirect);
         }
         if (decided) {
-            notices.tellCaseworkerNow(id, ACCESS_DECLINED);
+            notices.tellCaseworkerNow(id, StaffNoticeKind.ACCESS_DECLINED);
         }
         redirect.addFlashAttribute("notice", messages.text(decided ? "review.declined" : "review.alreadyDecided"));
         return "redirect:/staff/reviews";

@@ -14,6 +14,7 @@ import org.csonline.onboarding.audit.AuditLog;
 import org.csonline.onboarding.journey.Browser.Page;
 import org.csonline.onboarding.journey.TestIdentityProvider.IdTokens;
 import org.csonline.onboarding.journey.TestIdentityProvider.Person;
+import org.csonline.onboarding.notice.StaffNoticeKind;
 import org.csonline.onboarding.notice.StaffNoticeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -226,7 +227,7 @@ class StaffOidcSignInIT {
         assertThat(confirmed.text()).contains("Setup code confirmed");
 
         // Staff notices go to the address the provider gave at her latest sign-in.
-        notices.tellCaseworkerNow(id, "ACCESS_DECLINED");
+        notices.tellCaseworkerNow(id, StaffNoticeKind.ACCESS_DECLINED);
         outbox.await("staff notice", m -> m.channel().equals("email")
                 && m.to().equals("alice.smith@council.example") && m.body().contains("/staff/onboardings/" + id), 0);
         assertThat(outbox.count(m -> m.to().equals(ALICE.email()))).isZero();

@@ -19,6 +19,7 @@ import org.csonline.onboarding.onboarding.OnboardingStatus;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessProperties;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.csonline.onboarding.support.UserInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,8 +75,9 @@ public class AccessReviewService {
         Instant due = workingDays.plus(submittedAt, timing.accessReviewPeriod());
         Instant followUp = workingDays.plus(submittedAt, Duration.ofDays(1));
         Map<String, Object> variables = new HashMap<>();
-        variables.put("accessReviewDue", due.toString());
-        variables.put("accessReviewFollowUp", (followUp.isBefore(due) ? followUp : due).toString());
+        variables.put(ProcessVariables.ACCESS_REVIEW_DUE, due.toString());
+        variables.put(ProcessVariables.ACCESS_REVIEW_FOLLOW_UP,
+                (followUp.isBefore(due) ? followUp : due).toString());
         return variables;
     }
 
@@ -142,7 +144,7 @@ public class AccessReviewService {
     private boolean decide(UUID onboardingId, boolean approved, String reviewer, String declineReason) {
         int updated = jdbc.sql("update access_request set decision = ?, decided_by = ?, decided_at = ?, "
                         + "decline_reason = ? where onboarding_id = ? and decision is null")
-                .params(approved ? "APPROVED" : "DECLINED", reviewer, Timestamp.from(clock.instant()), declineReason,
+                .params(AccessDecision.of(approved).name(), reviewer, Timestamp.from(clock.instant()), declineReason,
                         onboardingId)
                 .update();
         if (updated == 0) {
@@ -151,7 +153,8 @@ public class AccessReviewService {
         if (!approved) {
             onboardingService.decline(onboardingId);
         }
-        process.publish(ProcessMessage.ACCESS_REVIEW_DECIDED, onboardingId, "1", Map.of("accessApproved", approved));
+        process.publish(ProcessMessage.ACCESS_REVIEW_DECIDED, onboardingId, "1",
+                Map.of(ProcessVariables.ACCESS_APPROVED, approved));
         return true;
     }
 
@@ -160,8 +163,8 @@ public class AccessReviewService {
         return jdbc.sql("select decision, decided_by, decided_at, decline_reason from access_request "
                         + "where onboarding_id = ? and decision is not null")
                 .param(onboardingId)
-                .query((rs, n) -> new ReviewDecision(rs.getString(1).equals("APPROVED"), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .query((rs, n) -> new ReviewDecision(AccessDecision.valueOf(rs.getString(1)) == AccessDecision.APPROVED,
+                        rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .optional();
     }
 

@@ -5,14 +5,14 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.notice.StaffNoticeKind;
 import org.csonline.onboarding.notice.StaffNoticeService;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Guide step 15: the review is overdue; the managers are told and the review is marked escalated. */
 @Component
 public class EscalateAccessReviewWorker {
-
-    static final String ACCESS_REVIEW_OVERDUE = "ACCESS_REVIEW_OVERDUE";
 
     private final StaffNoticeService notices;
 
@@ -22,7 +22,7 @@ public class EscalateAccessReviewWorker {
 
     @JobWorker(type = "escalate-access-review")
     public Map<String, Object> escalateAccessReview(ActivatedJob job, @Variable String onboardingId) {
-        notices.tellManagers(UUID.fromString(onboardingId), ACCESS_REVIEW_OVERDUE, job.getKey());
-        return Map.of("accessReviewEscalated", true);
+        notices.tellManagers(UUID.fromString(onboardingId), StaffNoticeKind.ACCESS_REVIEW_OVERDUE, job.getKey());
+        return Map.of(ProcessVariables.ACCESS_REVIEW_ESCALATED, true);
     }
 }

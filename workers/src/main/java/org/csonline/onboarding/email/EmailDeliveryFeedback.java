@@ -11,6 +11,7 @@ import org.csonline.onboarding.delivery.ProviderFailure;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +79,7 @@ public class EmailDeliveryFeedback {
         }
         log.warn("The {} email of onboarding {} was {} by SendGrid", kind.get(), onboardingId.get(), event.event());
         process.publish(ProcessMessage.EMAIL_UNDELIVERABLE, onboardingId.get(), kind.get().name(),
-                Map.of("undeliverableEmailKind", kind.get().name()));
+                Map.of(ProcessVariables.UNDELIVERABLE_EMAIL_KIND, kind.get().name()));
         return true;
     }
 

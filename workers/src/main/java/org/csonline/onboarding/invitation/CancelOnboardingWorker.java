@@ -3,6 +3,7 @@ package org.csonline.onboarding.invitation;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.util.UUID;
+import org.csonline.onboarding.onboarding.CancellationReason;
 import org.csonline.onboarding.onboarding.OnboardingService;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ public class CancelOnboardingWorker {
     }
 
     @JobWorker(type = "cancel-onboarding")
-    public void cancelOnboarding(@Variable String onboardingId, @Variable String cancellationReason) {
+    public void cancelOnboarding(@Variable String onboardingId, @Variable CancellationReason cancellationReason) {
         UUID id = UUID.fromString(onboardingId);
         setupCodes.invalidate(id);
         invitations.invalidate(id);

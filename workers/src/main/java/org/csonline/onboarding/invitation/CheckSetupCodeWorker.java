@@ -5,6 +5,7 @@ import io.camunda.client.annotation.Variable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +33,13 @@ public class CheckSetupCodeWorker {
         UUID id = UUID.fromString(onboardingId);
         Map<String, Object> result = new HashMap<>();
         if (setupCodeAttempt == null) {
-            result.put("setupCodeOutcome", setupCodes.status(id).name());
+            result.put(ProcessVariables.SETUP_CODE_OUTCOME, setupCodes.status(id).name());
             return result;
         }
         SetupCodeOutcome outcome = setupCodes.check(id, setupCodeAttempt).outcome();
-        result.put("setupCodeOutcome", outcome == SetupCodeOutcome.NOT_READY ? SetupCodeOutcome.WRONG.name()
-                : outcome.name());
-        result.put("setupCodeAttempt", null);
+        result.put(ProcessVariables.SETUP_CODE_OUTCOME,
+                outcome == SetupCodeOutcome.NOT_READY ? SetupCodeOutcome.WRONG.name() : outcome.name());
+        result.put(ProcessVariables.SETUP_CODE_ATTEMPT, null);
         return result;
     }
 }

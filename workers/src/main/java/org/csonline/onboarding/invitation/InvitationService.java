@@ -8,10 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
+import org.csonline.onboarding.onboarding.CancellationReason;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingStatus;
@@ -31,7 +31,6 @@ public class InvitationService {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
     /** Cancellation reasons that are the invitation running out of time. */
-    private static final Set<String> EXPIRY_REASONS = Set.of("INVITATION_EXPIRED", "SETUP_CODE_EXPIRED");
 
     private final JdbcClient jdbc;
     private final Upserts upserts;
@@ -142,7 +141,8 @@ public class InvitationService {
     private LinkState state(StoredInvitation invitation) {
         Onboarding onboarding = onboardings.get(invitation.onboardingId());
         if (onboarding.status() == OnboardingStatus.CANCELLED || onboarding.status() == OnboardingStatus.NOT_STARTED) {
-            return EXPIRY_REASONS.contains(onboarding.cancellationReason()) ? LinkState.EXPIRED : LinkState.CANCELLED;
+            return CancellationReason.of(onboarding.cancellationReason()).filter(CancellationReason::expiry).isPresent()
+                    ? LinkState.EXPIRED : LinkState.CANCELLED;
         }
         if (invitation.opened()) {
             return LinkState.USED;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.csonline.onboarding.calendar.WorkingDays;
 import org.csonline.onboarding.process.ProcessProperties;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Guide step 3: the invitation goes {@code cso.process.invitation-release-delay} working days after confirmation. */
@@ -23,7 +24,7 @@ public class PlanInvitationReleaseWorker {
 
     @JobWorker(type = "plan-invitation-release")
     public Map<String, Object> planInvitationRelease() {
-        return Map.of("invitationReleaseAt",
+        return Map.of(ProcessVariables.INVITATION_RELEASE_AT,
                 workingDays.plus(clock.instant(), timing.invitationReleaseDelay()).toString());
     }
 }

@@ -11,6 +11,7 @@ import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.csonline.onboarding.progress.ProgressLinks;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.SecurityProperties;
@@ -122,7 +123,7 @@ public class SetupCodeService {
         SetupCodeCheck check = check(onboardingId, typed);
         if (check.outcome() == SetupCodeOutcome.CONFIRMED || check.outcome() == SetupCodeOutcome.LOCKED) {
             process.publish(ProcessMessage.SETUP_CODE_CHECKED, onboardingId, check.outcome().name(),
-                    Map.of("setupCodeOutcome", check.outcome().name()));
+                    Map.of(ProcessVariables.SETUP_CODE_OUTCOME, check.outcome().name()));
         }
         return check;
     }

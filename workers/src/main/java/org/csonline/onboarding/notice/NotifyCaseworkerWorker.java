@@ -17,8 +17,8 @@ public class NotifyCaseworkerWorker {
     }
 
     @JobWorker(type = "notify-caseworker")
-    public void notifyCaseworker(ActivatedJob job, @Variable String onboardingId, @Variable String caseworkerNotice,
-            @Variable(optional = true) String undeliverableEmailKind) {
+    public void notifyCaseworker(ActivatedJob job, @Variable String onboardingId,
+            @Variable StaffNoticeKind caseworkerNotice, @Variable(optional = true) String undeliverableEmailKind) {
         notices.tellCaseworker(UUID.fromString(onboardingId), caseworkerNotice, undeliverableEmailKind, job.getKey());
     }
 }

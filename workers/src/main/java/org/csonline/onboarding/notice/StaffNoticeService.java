@@ -1,5 +1,7 @@
 package org.csonline.onboarding.notice;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.support.CouncilProperties;
+import org.csonline.onboarding.support.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,21 +32,24 @@ public class StaffNoticeService {
     private final OnboardingRepository onboardings;
     private final EmailService email;
     private final CouncilProperties council;
+    private final SecurityProperties limits;
     private final StaffDirectory directory;
     private final Clock clock;
 
     public StaffNoticeService(JdbcClient jdbc, OnboardingRepository onboardings, EmailService email,
-            CouncilProperties council, ObjectProvider<StaffDirectory> directory, Clock clock) {
+            CouncilProperties council, SecurityProperties limits, ObjectProvider<StaffDirectory> directory,
+            Clock clock) {
         this.jdbc = jdbc;
         this.onboardings = onboardings;
         this.email = email;
         this.council = council;
+        this.limits = limits;
         this.directory = directory.getIfAvailable(() -> StaffDirectory.NONE);
         this.clock = clock;
     }
 
     /** Tells the onboarding's caseworker; once per job, whatever its retries. */
-    public void tellCaseworker(UUID onboardingId, String notice, String detail, long jobKey) {
+    public void tellCaseworker(UUID onboardingId, StaffNoticeKind notice, String detail, long jobKey) {
         String caseworker = onboardings.get(onboardingId).caseworker();
         record(onboardingId, caseworker, notice, detail, jobKey);
         directory.emailOf(caseworker).ifPresent(address -> sendEmail(address, onboardingId, notice, jobKey));
@@ -53,38 +59,39 @@ public class StaffNoticeService {
      * Tells the onboarding's caseworker something the web app decided itself (not a process job), such as a declined
      * access request; once per onboarding and notice.
      */
-    public void tellCaseworkerNow(UUID onboardingId, String notice) {
+    public void tellCaseworkerNow(UUID onboardingId, StaffNoticeKind notice) {
         String caseworker = onboardings.get(onboardingId).caseworker();
         int inserted = jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, created_at) "
                         + "select ?, ?, ?, ? where not exists "
                         + "(select 1 from staff_notice where onboarding_id = ? and notice = ? and job_key is null)")
-                .params(onboardingId, caseworker, notice, Timestamp.from(clock.instant()), onboardingId, notice)
+                .params(onboardingId, caseworker, notice.name(), Timestamp.from(clock.instant()), onboardingId,
+                        notice.name())
                 .update();
         if (inserted == 1) {
             directory.emailOf(caseworker).ifPresent(address -> email.sendOnce(null,
                     "staff-notice:" + notice + ":" + onboardingId + ":" + address, address, EmailKind.STAFF_NOTICE,
-                    Map.<String, Object>of("notice", notice,
+                    Map.<String, Object>of("notice", text(notice),
                             "link", council.baseUrl() + "/staff/onboardings/" + onboardingId)));
         }
     }
 
-    public void tellManagers(UUID onboardingId, String notice, long jobKey) {
+    public void tellManagers(UUID onboardingId, StaffNoticeKind notice, long jobKey) {
         record(onboardingId, MANAGERS, notice, null, jobKey);
         directory.managerEmails().forEach(address -> sendEmail(address, onboardingId, notice, jobKey));
     }
 
-    private void sendEmail(String address, UUID onboardingId, String notice, long jobKey) {
+    private void sendEmail(String address, UUID onboardingId, StaffNoticeKind notice, long jobKey) {
         // No onboarding id: a bounced staff notice must not return to the process as an undeliverable
         // onboarding email (which would notify the caseworker again, by email).
         email.sendOnce(null, "staff-notice:" + onboardingId + ":" + jobKey + ":" + address, address, EmailKind.STAFF_NOTICE,
-                Map.<String, Object>of("notice", notice, "link", council.baseUrl() + "/staff/onboardings/" + onboardingId));
+                Map.<String, Object>of("notice", text(notice), "link", council.baseUrl() + "/staff/onboardings/" + onboardingId));
     }
 
-    private void record(UUID onboardingId, String audience, String notice, String detail, long jobKey) {
+    private void record(UUID onboardingId, String audience, StaffNoticeKind notice, String detail, long jobKey) {
         jdbc.sql("insert into staff_notice (onboarding_id, audience, notice, detail, job_key, created_at) "
                         + "select ?, ?, ?, ?, ?, ? where not exists "
                         + "(select 1 from staff_notice where onboarding_id = ? and job_key = ?)")
-                .params(onboardingId, audience, notice, detail, jobKey, Timestamp.from(clock.instant()), onboardingId,
+                .params(onboardingId, audience, notice.name(), detail, jobKey, Timestamp.from(clock.instant()), onboardingId,
                         jobKey)
                 .update();
     }
@@ -94,8 +101,7 @@ public class StaffNoticeService {
         return jdbc.sql("select id, onboarding_id, audience, notice, detail, created_at from staff_notice "
                         + "where audience = ? or (? and audience = ?) order by id desc limit 50")
                 .params(username, manager, MANAGERS)
-                .query((rs, n) -> new StaffNotice(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> notice(rs))
                 .list();
     }
 
@@ -103,8 +109,18 @@ public class StaffNoticeService {
         return jdbc.sql("select id, onboarding_id, audience, notice, detail, created_at from staff_notice "
                         + "where onboarding_id = ? order by id desc")
                 .param(onboardingId)
-                .query((rs, n) -> new StaffNotice(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> notice(rs))
                 .list();
+    }
+
+    private StaffNotice notice(ResultSet rs) throws SQLException {
+        String notice = rs.getString(4);
+        String text = StaffNoticeKind.of(notice).map(this::text).orElse(StaffNoticeKind.UNKNOWN);
+        return new StaffNotice(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), notice, text,
+                rs.getString(5), rs.getTimestamp(6).toInstant());
+    }
+
+    private String text(StaffNoticeKind notice) {
+        return notice.text(limits.setupCodeMaxWrong());
     }
 }

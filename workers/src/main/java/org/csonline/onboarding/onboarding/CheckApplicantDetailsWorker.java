@@ -5,6 +5,7 @@ import io.camunda.client.annotation.Variable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ public class CheckApplicantDetailsWorker {
         boolean entered = tasklistStarts.find(UUID.fromString(onboardingId))
                 .map(TasklistStartService.TasklistStart::detailsEntered).orElse(false);
         Map<String, Object> variables = new HashMap<>();
-        variables.put("applicantDetailsEntered", entered);
+        variables.put(ProcessVariables.APPLICANT_DETAILS_ENTERED, entered);
         if (entered) {
             variables.putAll(tasklistStarts.startVariables());
         }

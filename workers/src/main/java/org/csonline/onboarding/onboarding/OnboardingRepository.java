@@ -114,9 +114,9 @@ public class OnboardingRepository implements ProcessInstanceOwners {
                 .query((rs, n) -> rs.getLong(1)).optional();
     }
 
-    void setStatus(UUID id, OnboardingStatus status, String reason) {
+    void setStatus(UUID id, OnboardingStatus status, CancellationReason reason) {
         jdbc.sql("update onboarding set status = ?, cancellation_reason = ?, updated_at = ? where id = ?")
-                .params(status.name(), reason, now(), id).update();
+                .params(status.name(), reason == null ? null : reason.name(), now(), id).update();
     }
 
     void setAccount(UUID id, UUID accountId) {

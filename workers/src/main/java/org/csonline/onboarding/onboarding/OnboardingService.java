@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.csonline.onboarding.calendar.WorkingDays;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessProperties;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.csonline.onboarding.support.SecurityProperties;
 import org.csonline.onboarding.support.UserInputException;
 import org.springframework.stereotype.Service;
@@ -33,11 +33,6 @@ public class OnboardingService {
     private final WorkingDays workingDays;
     private final Clock clock;
 
-    /** Why an onboarding ended that its caseworker may simply start again. */
-    public static final Set<String> REINVITABLE_REASONS =
-            Set.of("SETUP_CODE_EXPIRED", "INVITATION_EXPIRED", "SIGN_UP_ABANDONED");
-    public static final String CANCELLED_BY_CASEWORKER = "CANCELLED_BY_CASEWORKER";
-    public static final String SETUP_CODE_LOCKED = "SETUP_CODE_LOCKED";
     static final int MAX_CANCELLATION_NOTE = 500;
 
     public OnboardingService(OnboardingRepository onboardings, OnboardingProcess process,
@@ -87,12 +82,14 @@ public class OnboardingService {
     public Map<String, Object> startVariables() {
         Instant now = clock.instant();
         Map<String, Object> variables = new HashMap<>();
-        variables.put("invitationReleaseDelay", timing.invitationReleaseDelay().toString());
-        variables.put("setupCodeConfirmationDue", now.plus(timing.setupCodeConfirmationPeriod()).toString());
-        variables.put("setupCodeReminderAt", workingDays.plus(now, timing.setupCodeReminderDelay()).toString());
-        variables.put("invitationReminderDelay", timing.invitationReminderDelay().toString());
-        variables.put("invitationValidity", limits.invitationValidity().toString());
-        variables.put("codeRoundAbandonmentDelay", timing.codeRoundAbandonmentDelay().toString());
+        variables.put(ProcessVariables.INVITATION_RELEASE_DELAY, timing.invitationReleaseDelay().toString());
+        variables.put(ProcessVariables.SETUP_CODE_CONFIRMATION_DUE,
+                now.plus(timing.setupCodeConfirmationPeriod()).toString());
+        variables.put(ProcessVariables.SETUP_CODE_REMINDER_AT,
+                workingDays.plus(now, timing.setupCodeReminderDelay()).toString());
+        variables.put(ProcessVariables.INVITATION_REMINDER_DELAY, timing.invitationReminderDelay().toString());
+        variables.put(ProcessVariables.INVITATION_VALIDITY, limits.invitationValidity().toString());
+        variables.put(ProcessVariables.CODE_ROUND_ABANDONMENT_DELAY, timing.codeRoundAbandonmentDelay().toString());
         return variables;
     }
 
@@ -112,16 +109,17 @@ public class OnboardingService {
         if (onboardings.get(onboardingId).status() != OnboardingStatus.IN_PROGRESS) {
             throw new UserInputException("cancellationNote", "onboarding.cancel.notInProgress");
         }
-        onboardings.setStatus(onboardingId, OnboardingStatus.CANCELLED, CANCELLED_BY_CASEWORKER);
+        onboardings.setStatus(onboardingId, OnboardingStatus.CANCELLED, CancellationReason.CANCELLED_BY_CASEWORKER);
         onboardings.setCancellationNote(onboardingId, reason);
         process.publish(ProcessMessage.ONBOARDING_CANCELLED, onboardingId, "caseworker",
-                Map.of("cancellationReason", CANCELLED_BY_CASEWORKER));
+                Map.of(ProcessVariables.CANCELLATION_REASON, CancellationReason.CANCELLED_BY_CASEWORKER.name()));
     }
 
     /** Whether the caseworker may invite again with one action: the onboarding ran out of time. */
     public boolean canReinvite(Onboarding onboarding) {
         return onboarding.status() == OnboardingStatus.CANCELLED
-                && REINVITABLE_REASONS.contains(onboarding.cancellationReason());
+                && CancellationReason.of(onboarding.cancellationReason()).filter(CancellationReason::reinvitable)
+                        .isPresent();
     }
 
     /** A new onboarding with the same applicant and record, linked to the old; pressing twice makes one. */
@@ -173,11 +171,11 @@ public class OnboardingService {
      */
     public void setupCodeLocked(UUID onboardingId) {
         if (onboardings.get(onboardingId).status() == OnboardingStatus.IN_PROGRESS) {
-            onboardings.setStatus(onboardingId, OnboardingStatus.CANCELLED, SETUP_CODE_LOCKED);
+            onboardings.setStatus(onboardingId, OnboardingStatus.CANCELLED, CancellationReason.SETUP_CODE_LOCKED);
         }
     }
 
-    public void cancel(UUID onboardingId, String reason) {
+    public void cancel(UUID onboardingId, CancellationReason reason) {
         onboardings.setStatus(onboardingId, OnboardingStatus.CANCELLED, reason);
     }
 
@@ -188,7 +186,7 @@ public class OnboardingService {
 
     /** A reviewer declined the access request (step 15). */
     public void decline(UUID onboardingId) {
-        onboardings.setStatus(onboardingId, OnboardingStatus.DECLINED, "ACCESS_DECLINED");
+        onboardings.setStatus(onboardingId, OnboardingStatus.DECLINED, CancellationReason.ACCESS_DECLINED);
     }
 
     /** The account the applicant created or signed in with in this onboarding. */

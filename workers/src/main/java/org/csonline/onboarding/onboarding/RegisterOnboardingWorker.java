@@ -6,6 +6,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +32,8 @@ public class RegisterOnboardingWorker {
             return registerVersion2(job, applicantEmail, recordReference, recordName, caseworker);
         }
         TasklistStartService.TasklistStart start = tasklistStarts.register(job.getProcessInstanceKey());
-        return Map.of("onboardingId", start.onboardingId().toString(),
-                "applicantDetailsDue", start.detailsDue().toString());
+        return Map.of(ProcessVariables.ONBOARDING_ID, start.onboardingId().toString(),
+                ProcessVariables.APPLICANT_DETAILS_DUE, start.detailsDue().toString());
     }
 
     /**
@@ -44,12 +45,12 @@ public class RegisterOnboardingWorker {
         UUID id = onboardings.register(new NewOnboarding(applicantEmail, recordReference, recordName), caseworker,
                 job.getProcessInstanceKey());
         Map<String, Object> variables = new HashMap<>();
-        variables.put("onboardingId", id.toString());
+        variables.put(ProcessVariables.ONBOARDING_ID, id.toString());
         variables.putAll(onboardings.startVariables());
-        variables.put("applicantEmail", null);
-        variables.put("recordReference", null);
-        variables.put("recordName", null);
-        variables.put("caseworker", null);
+        variables.put(ProcessVariables.APPLICANT_EMAIL, null);
+        variables.put(ProcessVariables.RECORD_REFERENCE, null);
+        variables.put(ProcessVariables.RECORD_NAME, null);
+        variables.put(ProcessVariables.CASEWORKER, null);
         return variables;
     }
 }

@@ -37,7 +37,7 @@ public class OnboardingProcess {
     /** Creates the onboarding's process instance once this transaction commits. */
     public void start(UUID onboardingId, Map<String, Object> variables) {
         Map<String, Object> all = new HashMap<>(variables);
-        all.put("onboardingId", onboardingId.toString());
+        all.put(ProcessVariables.ONBOARDING_ID, onboardingId.toString());
         write(onboardingId, ProcessCommand.Kind.START, null, null, all, null);
     }
 

@@ -3,9 +3,9 @@ package org.csonline.onboarding.progress;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.csonline.onboarding.onboarding.CancellationReason;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
-import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.timeline.JourneyStep;
 import org.csonline.onboarding.timeline.TimelineEntry;
 import org.csonline.onboarding.timeline.TimelineService;
@@ -38,7 +38,8 @@ public class ProgressService {
      */
     static JourneyProgress ended(JourneyProgress progress, Onboarding onboarding) {
         JourneyProgress.Outcome outcome = switch (onboarding.status()) {
-            case CANCELLED, NOT_STARTED -> OnboardingService.REINVITABLE_REASONS.contains(onboarding.cancellationReason())
+            case CANCELLED, NOT_STARTED -> CancellationReason.of(onboarding.cancellationReason())
+                    .filter(CancellationReason::reinvitable).isPresent()
                     ? JourneyProgress.Outcome.EXPIRED : JourneyProgress.Outcome.CANCELLED;
             case DECLINED -> JourneyProgress.Outcome.DECLINED;
             case IN_PROGRESS, COMPLETED -> progress.outcome();
