@@ -1,7 +1,6 @@
 package org.csonline.onboarding.account;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import org.csonline.onboarding.phone.PhoneCheckResult;
 import org.csonline.onboarding.ratelimit.RateLimitedAction;
 import org.csonline.onboarding.ratelimit.RateLimiter;
 import org.csonline.onboarding.signup.EmailCodeResult;
+import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.ClientAddress;
@@ -57,7 +57,7 @@ class PasswordResetController {
     String start(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
         String from = ClientAddress.of(request);
         model.addAttribute("form", Map.of("email", email));
-        rateLimiter.check(RateLimitedAction.PASSWORD_RESET_SEND, email.strip().toLowerCase(Locale.ROOT), from);
+        rateLimiter.check(RateLimitedAction.PASSWORD_RESET_SEND, EmailAddress.typed(email).value(), from);
         UUID reset;
         try {
             reset = resets.start(email);

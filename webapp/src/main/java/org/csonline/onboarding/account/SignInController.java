@@ -11,6 +11,7 @@ import org.csonline.onboarding.phone.PhoneCodeService;
 import org.csonline.onboarding.phone.PhoneNumber;
 import org.csonline.onboarding.ratelimit.RateLimitedAction;
 import org.csonline.onboarding.ratelimit.RateLimiter;
+import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.ClientAddress;
@@ -61,7 +62,7 @@ class SignInController {
             HttpServletRequest request, Model model) {
         String from = ClientAddress.of(request);
         model.addAttribute("form", Map.of("email", email));
-        rateLimiter.check(RateLimitedAction.PASSWORD_CHECK, email.strip().toLowerCase(java.util.Locale.ROOT), from);
+        rateLimiter.check(RateLimitedAction.PASSWORD_CHECK, EmailAddress.typed(email).value(), from);
         SignInResult result = signIns.checkPassword(email, password);
         switch (result) {
             case SignInResult.LockedOut locked -> {
