@@ -82,8 +82,8 @@ class NewPhoneSignInController {
             model.addAttribute("errors", messages.errors(e));
             return newPhonePage(model);
         }
-        audit.record(AuditEvent.PHONE_CODE_REQUESTED, AuditLog.account(account.get().id()), null,
-                account.get().id(), from, "new phone at sign-in, " + chosen.id());
+        audit.record(AuditEvent.PHONE_CODE_REQUESTED.byAccount(account.get().id()).from(from)
+                .detail("new phone at sign-in, " + chosen.id()));
         return "redirect:/sign-in/new-phone/code?sent=" + chosen.id();
     }
 
@@ -118,8 +118,8 @@ class NewPhoneSignInController {
             model.addAttribute("errors", messages.error("code", e.errors().getFirst().messageKey()));
             return newPhoneCodePage(model);
         }
-        audit.record(AuditEvent.PHONE_CODE_REQUESTED, AuditLog.account(account.get().id()), null,
-                account.get().id(), from, "new phone at sign-in, " + chosen.id());
+        audit.record(AuditEvent.PHONE_CODE_REQUESTED.byAccount(account.get().id()).from(from)
+                .detail("new phone at sign-in, " + chosen.id()));
         return "redirect:/sign-in/new-phone/code?sent=" + chosen.id();
     }
 
@@ -141,13 +141,12 @@ class NewPhoneSignInController {
             return newPhoneCodePage(model);
         }
         if (result != PhoneCheckResult.APPROVED) {
-            audit.record(AuditEvent.PHONE_CODE_REJECTED, AuditLog.account(account.get().id()), null,
-                    account.get().id(), from, result.name());
+            audit.record(AuditEvent.PHONE_CODE_REJECTED.byAccount(account.get().id()).from(from).detail(result.name()));
             model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
             return newPhoneCodePage(model);
         }
-        audit.record(AuditEvent.PHONE_CODE_VERIFIED, AuditLog.account(account.get().id()), null, account.get().id(),
-                from, "new phone at sign-in");
+        audit.record(AuditEvent.PHONE_CODE_VERIFIED.byAccount(account.get().id()).from(from)
+                .detail("new phone at sign-in"));
         accountPhones.registerPhone(account.get().id(), number.get(), from);
         return signedIn.complete(account.get(), request, from);
     }

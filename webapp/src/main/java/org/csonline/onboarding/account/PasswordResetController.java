@@ -66,8 +66,9 @@ class PasswordResetController {
             return emailPage();
         }
         UUID account = resets.accountOf(reset).orElse(null);
-        audit.record(AuditEvent.PASSWORD_RESET_REQUESTED, account == null ? null : AuditLog.account(account), null,
-                account, from, account == null ? "no active account for the address" : null);
+        audit.record(account == null
+                ? AuditEvent.PASSWORD_RESET_REQUESTED.from(from).detail("no active account for the address")
+                : AuditEvent.PASSWORD_RESET_REQUESTED.byAccount(account).from(from));
         session.passwordReset(reset);
         return "redirect:" + BASE + "/email-code";
     }
@@ -94,8 +95,8 @@ class PasswordResetController {
         try {
             EmailCodeResult result = resets.checkEmailCode(reset.get(), code);
             if (result != EmailCodeResult.VERIFIED) {
-                audit.record(AuditEvent.PASSWORD_RESET_REJECTED, null, null, resets.accountOf(reset.get()).orElse(null),
-                        from, "email code " + result.name());
+                audit.record(AuditEvent.PASSWORD_RESET_REJECTED.from(from).account(resets.accountOf(reset.get()).orElse(null))
+                        .detail("email code " + result.name()));
                 model.addAttribute("errors", messages.error("code", "reset.code." + result.name()));
                 return emailCodePage(model);
             }
@@ -104,7 +105,7 @@ class PasswordResetController {
             return emailCodePage(model);
         }
         UUID account = resets.accountOf(reset.get()).orElseThrow();
-        audit.record(AuditEvent.PASSWORD_RESET_EMAIL_VERIFIED, AuditLog.account(account), null, account, from, null);
+        audit.record(AuditEvent.PASSWORD_RESET_EMAIL_VERIFIED.byAccount(account).from(from));
         return sendPhoneCode(reset.get(), PhoneChannel.SMS, from, model);
     }
 
@@ -153,8 +154,8 @@ class PasswordResetController {
         try {
             PhoneCheckResult result = resets.checkPhoneCode(reset.get(), code);
             if (result != PhoneCheckResult.APPROVED) {
-                audit.record(AuditEvent.PASSWORD_RESET_REJECTED, AuditLog.account(account), null, account, from,
-                        "phone code " + result.name());
+                audit.record(AuditEvent.PASSWORD_RESET_REJECTED.byAccount(account).from(from)
+                        .detail("phone code " + result.name()));
                 model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
                 return phoneCodePage(model);
             }
@@ -162,7 +163,7 @@ class PasswordResetController {
             model.addAttribute("errors", messages.errors(e));
             return phoneCodePage(model);
         }
-        audit.record(AuditEvent.PASSWORD_RESET_PHONE_VERIFIED, AuditLog.account(account), null, account, from, null);
+        audit.record(AuditEvent.PASSWORD_RESET_PHONE_VERIFIED.byAccount(account).from(from));
         return "redirect:" + BASE + "/new";
     }
 
@@ -185,8 +186,7 @@ class PasswordResetController {
             model.addAttribute("errors", messages.errors(e));
             return newPasswordPage();
         }
-        audit.record(AuditEvent.PASSWORD_RESET_COMPLETED, AuditLog.account(account), null, account,
-                ClientAddress.of(request), null);
+        audit.record(AuditEvent.PASSWORD_RESET_COMPLETED.byAccount(account).from(ClientAddress.of(request)));
         session.passwordReset(null);
         return "redirect:/sign-in?passwordChanged";
     }

@@ -66,26 +66,25 @@ class SignInController {
         SignInResult result = signIns.checkPassword(email, password);
         switch (result) {
             case SignInResult.LockedOut locked -> {
-                audit.record(AuditEvent.SIGN_IN_LOCKED_OUT, null, null, null, from, null);
+                audit.record(AuditEvent.SIGN_IN_LOCKED_OUT.from(from));
                 model.addAttribute("errors", messages.error("email", "signIn.lockedOut", locked.minutes()));
                 return signInPage(model);
             }
             case SignInResult.Rejected rejected -> {
-                audit.record(AuditEvent.SIGN_IN_PASSWORD_REJECTED, null, null, null, from,
-                        rejected.lockout().isZero() ? null : "lockout " + rejected.lockout());
+                audit.record(AuditEvent.SIGN_IN_PASSWORD_REJECTED.from(from)
+                        .detail(rejected.lockout().isZero() ? null : "lockout " + rejected.lockout()));
                 model.addAttribute("errors", messages.error("email", "signIn.wrong"));
                 return signInPage(model);
             }
             case SignInResult.NotActive notActive -> {
-                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED, AuditLog.account(notActive.account().id()), null,
-                        notActive.account().id(), from, "account not active");
+                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED.byAccount(notActive.account().id()).from(from)
+                        .detail("account not active"));
                 model.addAttribute("errors", messages.error("email", "signIn.notActive"));
                 return signInPage(model);
             }
             case SignInResult.Accepted accepted -> {
                 Account account = accepted.account();
-                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED, AuditLog.account(account.id()), null, account.id(),
-                        from, null);
+                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED.byAccount(account.id()).from(from));
                 session.passwordChecked(account.id());
                 if (account.phoneE164() == null) {
                     // Staff removed a lost phone: the password is right, so the applicant registers the new one.
@@ -130,8 +129,7 @@ class SignInController {
             model.addAttribute("errors", messages.errors(e));
             return codePage(model);
         }
-        audit.record(AuditEvent.SIGN_IN_CODE_SENT, AuditLog.account(account.id()), null, account.id(), from,
-                channel.id());
+        audit.record(AuditEvent.SIGN_IN_CODE_SENT.byAccount(account.id()).from(from).detail(channel.id()));
         return "redirect:/sign-in/code?sent=" + channel.id();
     }
 
@@ -155,8 +153,7 @@ class SignInController {
             return codePage(model);
         }
         if (result != PhoneCheckResult.APPROVED) {
-            audit.record(AuditEvent.SIGN_IN_CODE_REJECTED, AuditLog.account(account.get().id()), null,
-                    account.get().id(), from, result.name());
+            audit.record(AuditEvent.SIGN_IN_CODE_REJECTED.byAccount(account.get().id()).from(from).detail(result.name()));
             model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
             return codePage(model);
         }
@@ -172,8 +169,8 @@ class SignInController {
     String signOut(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         // Evicts the back/forward cache too, so Back after signing out cannot show the signed-in pages again.
         response.setHeader("Clear-Site-Data", "\"cache\"");
-        audit.record(AuditEvent.SIGNED_OUT, session.actor(), session.onboardingId().orElse(null),
-                session.signedInAccountId().orElse(null), ClientAddress.of(request), null);
+        audit.record(AuditEvent.SIGNED_OUT.by(session.actor()).onboarding(session.onboardingId().orElse(null))
+                .account(session.signedInAccountId().orElse(null)).from(ClientAddress.of(request)));
         request.getSession().invalidate();
         return "redirect:/signed-out";
     }

@@ -63,8 +63,8 @@ class PhoneController {
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
             phoneCodes.requestForOnboarding(onboarding, phoneNumber, PhoneChannel.fromId(channel));
-            audit.record(AuditEvent.PHONE_CODE_REQUESTED, session.actor(), onboarding, null, ClientAddress.of(request),
-                    channel);
+            audit.record(AuditEvent.PHONE_CODE_REQUESTED.by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)).detail(channel));
         } catch (UserInputException e) {
             model.addAttribute("form", Map.of("phoneNumber", phoneNumber));
             model.addAttribute("errors", messages.errors(e));
@@ -81,8 +81,8 @@ class PhoneController {
             return "redirect:/signup/phone";
         }
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, session.actor(), ClientAddress.of(request));
-        audit.record(AuditEvent.PHONE_CODE_REQUESTED, session.actor(), onboarding, null, ClientAddress.of(request),
-                channel);
+        audit.record(AuditEvent.PHONE_CODE_REQUESTED.by(session.actor()).onboarding(onboarding)
+                .from(ClientAddress.of(request)).detail(channel));
         try {
             phoneCodes.requestAgain(onboarding, PhoneChannel.fromId(channel));
         } catch (UserInputException e) {
@@ -125,9 +125,9 @@ class PhoneController {
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, session.actor(), ClientAddress.of(request));
         try {
             PhoneCheckResult result = phoneCodes.verifyForOnboarding(onboarding, code);
-            audit.record(result == PhoneCheckResult.APPROVED ? AuditEvent.PHONE_CODE_VERIFIED
-                    : AuditEvent.PHONE_CODE_REJECTED, session.actor(), onboarding, null, ClientAddress.of(request),
-                    result.name());
+            audit.record((result == PhoneCheckResult.APPROVED ? AuditEvent.PHONE_CODE_VERIFIED
+                    : AuditEvent.PHONE_CODE_REJECTED).by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)).detail(result.name()));
             if (result == PhoneCheckResult.APPROVED) {
                 return phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS
                         ? "redirect:/setup" : "redirect:/signup/phone";

@@ -65,8 +65,8 @@ class SignupController {
         rateLimiter.check(RateLimitedAction.EMAIL_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
             signups.requestEmailCode(onboarding, email);
-            audit.record(AuditEvent.EMAIL_CODE_REQUESTED, session.actor(), onboarding, null,
-                    ClientAddress.of(request), null);
+            audit.record(AuditEvent.EMAIL_CODE_REQUESTED.by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)));
         } catch (UserInputException e) {
             model.addAttribute("form", Map.of("email", email));
             model.addAttribute("formFilled", true);
@@ -93,9 +93,9 @@ class SignupController {
         rateLimiter.check(RateLimitedAction.EMAIL_CODE_CHECK, session.actor(), ClientAddress.of(request));
         try {
             EmailCodeResult result = signups.verifyEmail(onboarding, code);
-            audit.record(result == EmailCodeResult.VERIFIED ? AuditEvent.EMAIL_CODE_VERIFIED
-                    : AuditEvent.EMAIL_CODE_REJECTED, session.actor(), onboarding, null, ClientAddress.of(request),
-                    result.name());
+            audit.record((result == EmailCodeResult.VERIFIED ? AuditEvent.EMAIL_CODE_VERIFIED
+                    : AuditEvent.EMAIL_CODE_REJECTED).by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)).detail(result.name()));
             if (result == EmailCodeResult.VERIFIED) {
                 return "redirect:/signup/verified";
             }
@@ -112,8 +112,8 @@ class SignupController {
         rateLimiter.check(RateLimitedAction.EMAIL_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
             signups.requestEmailCode(onboarding, signups.emailFor(onboarding).orElse(""));
-            audit.record(AuditEvent.EMAIL_CODE_REQUESTED, session.actor(), onboarding, null,
-                    ClientAddress.of(request), "resend");
+            audit.record(AuditEvent.EMAIL_CODE_REQUESTED.by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)).detail("resend"));
         } catch (UserInputException e) {
             model.addAttribute("errors", messages.errors(e));
             return verifyPage(model);
@@ -145,7 +145,8 @@ class SignupController {
             model.addAttribute("errors", messages.errors(e));
             return detailsPage();
         }
-        audit.record(AuditEvent.PASSWORD_SET, session.actor(), onboarding, null, ClientAddress.of(request), "sign-up");
+        audit.record(AuditEvent.PASSWORD_SET.by(session.actor()).onboarding(onboarding).from(ClientAddress.of(request))
+                .detail("sign-up"));
         return "redirect:/signup/phone";
     }
 }
