@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.csonline.onboarding.account.AccountService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
-import org.csonline.onboarding.phone.PhoneCodeService;
 import org.csonline.onboarding.support.UserInputException.InputError;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
@@ -29,20 +27,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RecordConfirmationController {
 
     private final OnboardingRepository onboardings;
-    private final AccountService accounts;
-    private final PhoneCodeService phoneCodes;
+    private final RecordConfirmation confirmation;
     private final AccessReviewService reviews;
     private final ApplicantSession session;
     private final Messages messages;
     private final AuditLog audit;
 
-    RecordConfirmationController(OnboardingRepository onboardings, AccountService accounts,
-            PhoneCodeService phoneCodes, AccessReviewService reviews, ApplicantSession session, Messages messages,
-            AuditLog audit) {
+    RecordConfirmationController(OnboardingRepository onboardings, RecordConfirmation confirmation,
+            AccessReviewService reviews, ApplicantSession session, Messages messages, AuditLog audit) {
         this.audit = audit;
         this.onboardings = onboardings;
-        this.accounts = accounts;
-        this.phoneCodes = phoneCodes;
+        this.confirmation = confirmation;
         this.reviews = reviews;
         this.session = session;
         this.messages = messages;
@@ -51,7 +46,7 @@ class RecordConfirmationController {
     @GetMapping("/setup")
     String setupPage(Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        if (!readyForConfirmation(onboarding)) {
+        if (!confirmation.ready(onboarding, session.signedInAccountId())) {
             return "redirect:/signup/phone";
         }
         model.addAttribute("onboarding", onboardings.get(onboarding));
@@ -83,7 +78,7 @@ class RecordConfirmationController {
     @GetMapping("/setup/submit")
     String submitPage(Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        if (!readyForConfirmation(onboarding)) {
+        if (!confirmation.ready(onboarding, session.signedInAccountId())) {
             return "redirect:/signup/phone";
         }
         model.addAttribute("onboarding", onboardings.get(onboarding));
@@ -93,14 +88,14 @@ class RecordConfirmationController {
     @PostMapping("/setup/submit")
     String submit(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        Optional<UUID> account = linkedSignedInAccount(onboarding).or(() -> accounts.accountForOnboarding(onboarding));
-        if (!readyForConfirmation(onboarding) || account.isEmpty()) {
+        Optional<UUID> account = confirmation.accountToSubmit(onboarding, session.signedInAccountId());
+        if (account.isEmpty()) {
             model.addAttribute("errors", messages.error("submit", "setup.accountNotReady"));
             return submitPage(model);
         }
         reviews.submit(onboarding, account.get());
-        audit.record(AuditEvent.ACCESS_REQUEST_SUBMITTED, AuditLog.account(account.get()), onboarding, account.get(),
-                ClientAddress.of(request), null);
+        audit.record(AuditEvent.ACCESS_REQUEST_SUBMITTED.byAccount(account.get()).onboarding(onboarding)
+                .from(ClientAddress.of(request)));
         request.getSession().invalidate();
         response.setHeader("Clear-Site-Data", "\"cache\"");
         return "redirect:/setup/submitted";
@@ -109,17 +104,5 @@ class RecordConfirmationController {
     @GetMapping("/setup/submitted")
     String submitted() {
         return "applicant/setup-submitted";
-    }
-
-    /** A new applicant has confirmed their phone twice; an existing one has signed in. */
-    private boolean readyForConfirmation(UUID onboarding) {
-        return linkedSignedInAccount(onboarding).isPresent()
-                || phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS;
-    }
-
-    /** The signed-in account, only if it is the invited address's account (guide step 4 linked it). */
-    private Optional<UUID> linkedSignedInAccount(UUID onboarding) {
-        UUID linked = onboardings.get(onboarding).accountId();
-        return session.signedInAccountId().filter(id -> id.equals(linked));
     }
 }

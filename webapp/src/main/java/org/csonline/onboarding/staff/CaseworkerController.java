@@ -194,10 +194,7 @@ class CaseworkerController {
         SetupCodeCheck check = setupCodes.confirmFromCaseworkerPage(id, setupCode);
         switch (check.outcome()) {
             case CONFIRMED -> redirect.addFlashAttribute("notice", messages.text("setupCode.confirmed"));
-            case LOCKED -> {
-                onboardingService.setupCodeLocked(id);
-                redirect.addFlashAttribute("notice", messages.text("setupCode.locked"));
-            }
+            case LOCKED -> redirect.addFlashAttribute("notice", messages.text("setupCode.locked"));
             case WRONG, NOT_READY -> {
                 model.addAttribute("form", Map.of("setupCode", setupCode));
                 model.addAttribute("errors", messages.error("setupCode", "setupCode." + check.outcome().name(),
