@@ -1,25 +1,24 @@
 package org.csonline.onboarding.access;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
 import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
 import org.csonline.onboarding.web.ClientAddress;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
-import org.csonline.onboarding.support.UserInputException.InputError;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.JourneyGuard;
+import org.csonline.onboarding.web.Form;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Guide steps 13-14: "Account setup", tick the record, "Yes", "Confirm", then "Submit" and sign out. */
@@ -54,22 +53,14 @@ class RecordConfirmationController {
     }
 
     @PostMapping("/setup")
-    String confirm(@RequestParam(defaultValue = "") String recordSelected,
-            @RequestParam(defaultValue = "") String confirmRecord, RedirectAttributes redirect) {
-        UUID onboarding = JourneyGuard.onboarding(session);
-        List<InputError> problems = new ArrayList<>();
-        if (recordSelected.isEmpty()) {
-            problems.add(new InputError("recordSelected", "setup.record.required"));
-        }
-        if (!"yes".equals(confirmRecord)) {
-            problems.add(new InputError("confirmRecord", confirmRecord.isEmpty()
-                    ? "setup.confirm.required" : "setup.confirm.notYes"));
-        }
-        if (!problems.isEmpty()) {
+    String confirm(@Valid @ModelAttribute RecordConfirmationForm form, BindingResult binding,
+            RedirectAttributes redirect) {
+        JourneyGuard.onboarding(session);
+        try {
+            Form.check(binding);
+        } catch (UserInputException e) {
             // Post-redirect-get, so Back after a wrong answer does not ask to resend the form.
-            redirect.addFlashAttribute("form",
-                    new java.util.HashMap<>(Map.of("recordSelected", recordSelected, "confirmRecord", confirmRecord)));
-            redirect.addFlashAttribute("errors", messages.errors(new UserInputException(problems)));
+            form.showAgainAfterRedirect(redirect, messages.errors(e));
             return "redirect:/setup";
         }
         return "redirect:/setup/submit";
