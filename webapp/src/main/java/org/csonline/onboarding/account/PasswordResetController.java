@@ -1,7 +1,6 @@
 package org.csonline.onboarding.account;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.audit.AuditEvent;
@@ -15,10 +14,13 @@ import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.ClientAddress;
+import org.csonline.onboarding.web.CodeForm;
+import org.csonline.onboarding.web.EmailForm;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -54,15 +56,14 @@ class PasswordResetController {
     }
 
     @PostMapping(BASE)
-    String start(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
+    String start(@ModelAttribute EmailForm form, HttpServletRequest request, Model model) {
         String from = ClientAddress.of(request);
-        model.addAttribute("form", Map.of("email", email));
-        rateLimiter.check(RateLimitedAction.PASSWORD_RESET_SEND, EmailAddress.typed(email).value(), from);
+        rateLimiter.check(RateLimitedAction.PASSWORD_RESET_SEND, EmailAddress.typed(form.email()).value(), from);
         UUID reset;
         try {
-            reset = resets.start(email);
+            reset = resets.start(form.email());
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return emailPage();
         }
         UUID account = resets.accountOf(reset).orElse(null);
@@ -84,24 +85,23 @@ class PasswordResetController {
     }
 
     @PostMapping(BASE + "/email-code")
-    String checkEmailCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String checkEmailCode(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         Optional<UUID> reset = current(PasswordResetStage.EMAIL_CODE);
         if (reset.isEmpty()) {
             return restart();
         }
         String from = ClientAddress.of(request);
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PASSWORD_RESET_CHECK, reset.get().toString(), from);
         try {
-            EmailCodeResult result = resets.checkEmailCode(reset.get(), code);
+            EmailCodeResult result = resets.checkEmailCode(reset.get(), form.code());
             if (result != EmailCodeResult.VERIFIED) {
                 audit.record(AuditEvent.PASSWORD_RESET_REJECTED.from(from).account(resets.accountOf(reset.get()).orElse(null))
                         .detail("email code " + result.name()));
-                model.addAttribute("errors", messages.error("code", "reset.code." + result.name()));
+                form.showAgain(model, messages.error("code", "reset.code." + result.name()));
                 return emailCodePage(model);
             }
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return emailCodePage(model);
         }
         UUID account = resets.accountOf(reset.get()).orElseThrow();
@@ -142,25 +142,24 @@ class PasswordResetController {
     }
 
     @PostMapping(BASE + "/phone-code")
-    String checkPhoneCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String checkPhoneCode(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         Optional<UUID> reset = current(PasswordResetStage.PHONE_CODE);
         if (reset.isEmpty()) {
             return restart();
         }
         String from = ClientAddress.of(request);
         UUID account = resets.accountOf(reset.get()).orElseThrow();
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, AuditLog.account(account), from);
         try {
-            PhoneCheckResult result = resets.checkPhoneCode(reset.get(), code);
+            PhoneCheckResult result = resets.checkPhoneCode(reset.get(), form.code());
             if (result != PhoneCheckResult.APPROVED) {
                 audit.record(AuditEvent.PASSWORD_RESET_REJECTED.byAccount(account).from(from)
                         .detail("phone code " + result.name()));
-                model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
+                form.showAgain(model, messages.error("code", "phone.code." + result.name()));
                 return phoneCodePage(model);
             }
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return phoneCodePage(model);
         }
         audit.record(AuditEvent.PASSWORD_RESET_PHONE_VERIFIED.byAccount(account).from(from));
@@ -173,17 +172,16 @@ class PasswordResetController {
     }
 
     @PostMapping(BASE + "/new")
-    String setPassword(@RequestParam(defaultValue = "") String newPassword,
-            @RequestParam(defaultValue = "") String confirmNewPassword, HttpServletRequest request, Model model) {
+    String setPassword(@ModelAttribute NewPasswordForm form, HttpServletRequest request, Model model) {
         Optional<UUID> reset = current(PasswordResetStage.NEW_PASSWORD);
         if (reset.isEmpty()) {
             return restart();
         }
         UUID account;
         try {
-            account = resets.setPassword(reset.get(), newPassword, confirmNewPassword);
+            account = resets.setPassword(reset.get(), form.newPassword(), form.confirmNewPassword());
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return newPasswordPage();
         }
         audit.record(AuditEvent.PASSWORD_RESET_COMPLETED.byAccount(account).from(ClientAddress.of(request)));

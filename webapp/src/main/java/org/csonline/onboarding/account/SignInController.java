@@ -1,7 +1,6 @@
 package org.csonline.onboarding.account;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import java.util.Optional;
 import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
@@ -15,10 +14,12 @@ import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.ClientAddress;
+import org.csonline.onboarding.web.CodeForm;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -58,28 +59,26 @@ class SignInController {
     }
 
     @PostMapping("/sign-in")
-    String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-            HttpServletRequest request, Model model) {
+    String signIn(@ModelAttribute SignInForm form, HttpServletRequest request, Model model) {
         String from = ClientAddress.of(request);
-        model.addAttribute("form", Map.of("email", email));
-        rateLimiter.check(RateLimitedAction.PASSWORD_CHECK, EmailAddress.typed(email).value(), from);
-        SignInResult result = signIns.checkPassword(email, password);
+        rateLimiter.check(RateLimitedAction.PASSWORD_CHECK, EmailAddress.typed(form.email()).value(), from);
+        SignInResult result = signIns.checkPassword(form.email(), form.password());
         switch (result) {
             case SignInResult.LockedOut locked -> {
                 audit.record(AuditEvent.SIGN_IN_LOCKED_OUT.from(from));
-                model.addAttribute("errors", messages.error("email", "signIn.lockedOut", locked.minutes()));
+                form.showAgain(model, messages.error("email", "signIn.lockedOut", locked.minutes()));
                 return signInPage(model);
             }
             case SignInResult.Rejected rejected -> {
                 audit.record(AuditEvent.SIGN_IN_PASSWORD_REJECTED.from(from)
                         .detail(rejected.lockout().isZero() ? null : "lockout " + rejected.lockout()));
-                model.addAttribute("errors", messages.error("email", "signIn.wrong"));
+                form.showAgain(model, messages.error("email", "signIn.wrong"));
                 return signInPage(model);
             }
             case SignInResult.NotActive notActive -> {
                 audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED.byAccount(notActive.account().id()).from(from)
                         .detail("account not active"));
-                model.addAttribute("errors", messages.error("email", "signIn.notActive"));
+                form.showAgain(model, messages.error("email", "signIn.notActive"));
                 return signInPage(model);
             }
             case SignInResult.Accepted accepted -> {
@@ -134,7 +133,7 @@ class SignInController {
     }
 
     @PostMapping("/sign-in/code")
-    String checkCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String checkCode(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         Optional<Account> account = session.passwordCheckedAccountId().flatMap(accounts::find);
         if (account.isEmpty()) {
             return "redirect:/sign-in";
@@ -143,18 +142,17 @@ class SignInController {
             return "redirect:/sign-in/new-phone";
         }
         String from = ClientAddress.of(request);
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, AuditLog.account(account.get().id()), from);
         PhoneCheckResult result;
         try {
-            result = phoneCodes.checkSignInCode(account.get(), code);
+            result = phoneCodes.checkSignInCode(account.get(), form.code());
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return codePage(model);
         }
         if (result != PhoneCheckResult.APPROVED) {
             audit.record(AuditEvent.SIGN_IN_CODE_REJECTED.byAccount(account.get().id()).from(from).detail(result.name()));
-            model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
+            form.showAgain(model, messages.error("code", "phone.code." + result.name()));
             return codePage(model);
         }
         return signedIn.complete(account.get(), request, from);

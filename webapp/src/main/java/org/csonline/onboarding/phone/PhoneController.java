@@ -12,10 +12,13 @@ import org.csonline.onboarding.signup.SignupService;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.JourneyGuard;
+import org.csonline.onboarding.web.CodeForm;
 import org.csonline.onboarding.web.Messages;
+import org.csonline.onboarding.web.PhoneNumberForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -57,17 +60,16 @@ class PhoneController {
     }
 
     @PostMapping("/signup/phone")
-    String sendCode(@RequestParam(defaultValue = "") String phoneNumber, @RequestParam(defaultValue = "sms") String channel,
+    String sendCode(@ModelAttribute PhoneNumberForm form, @RequestParam(defaultValue = "sms") String channel,
             HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
-            phoneCodes.requestForOnboarding(onboarding, phoneNumber, PhoneChannel.fromId(channel));
+            phoneCodes.requestForOnboarding(onboarding, form.phoneNumber(), PhoneChannel.fromId(channel));
             audit.record(AuditEvent.PHONE_CODE_REQUESTED.by(session.actor()).onboarding(onboarding)
                     .from(ClientAddress.of(request)).detail(channel));
         } catch (UserInputException e) {
-            model.addAttribute("form", Map.of("phoneNumber", phoneNumber));
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             model.addAttribute("round", 1);
             return "applicant/phone";
         }
@@ -119,12 +121,11 @@ class PhoneController {
     }
 
     @PostMapping("/signup/phone/code")
-    String verify(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String verify(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, session.actor(), ClientAddress.of(request));
         try {
-            PhoneCheckResult result = phoneCodes.verifyForOnboarding(onboarding, code);
+            PhoneCheckResult result = phoneCodes.verifyForOnboarding(onboarding, form.code());
             audit.record((result == PhoneCheckResult.APPROVED ? AuditEvent.PHONE_CODE_VERIFIED
                     : AuditEvent.PHONE_CODE_REJECTED).by(session.actor()).onboarding(onboarding)
                     .from(ClientAddress.of(request)).detail(result.name()));
@@ -132,9 +133,9 @@ class PhoneController {
                 return phoneCodes.roundsPassed(onboarding) >= PhoneCodeService.ROUNDS
                         ? "redirect:/setup" : "redirect:/signup/phone";
             }
-            model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
+            form.showAgain(model, messages.error("code", "phone.code." + result.name()));
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
         }
         return codePage(model);
     }
