@@ -95,8 +95,8 @@ class PasswordResetController {
         try {
             EmailCodeResult result = resets.checkEmailCode(reset.get(), form.code());
             if (result != EmailCodeResult.VERIFIED) {
-                audit.record(AuditEvent.PASSWORD_RESET_REJECTED.from(from).account(resets.accountOf(reset.get()).orElse(null))
-                        .detail("email code " + result.name()));
+                audit.record(AuditEvent.PASSWORD_RESET_REJECTED.from(from)
+                        .account(resets.accountOf(reset.get()).orElse(null)).detail("email code " + result.name()));
                 form.showAgain(model, messages.error("code", "reset.code." + result.name()));
                 return emailCodePage(model);
             }

@@ -151,7 +151,8 @@ class SignInController {
             return codePage(model);
         }
         if (result != PhoneCheckResult.APPROVED) {
-            audit.record(AuditEvent.SIGN_IN_CODE_REJECTED.byAccount(account.get().id()).from(from).detail(result.name()));
+            audit.record(AuditEvent.SIGN_IN_CODE_REJECTED.byAccount(account.get().id()).from(from)
+                    .detail(result.name()));
             form.showAgain(model, messages.error("code", "phone.code." + result.name()));
             return codePage(model);
         }
