@@ -16,8 +16,9 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A record a page posts, bound with {@code @Valid @ModelAttribute}. Each POST reads: {@link #check} the binding,
- * call the service, redirect; or, on a {@link UserInputException} from either, {@link #showAgain} the page.
+ * A record a page posts, bound with {@code @ModelAttribute} ({@code @Valid} when it has constraints). Each POST
+ * reads: {@link #check} the binding, call the service, redirect; or, on a {@link UserInputException} from either,
+ * {@link #showAgain} the page.
  * Component names are the inputs' names; constraint messages are keys in messages.properties, and the constraints
  * on one component exclude each other, so a field has at most one message.
  */
@@ -25,7 +26,7 @@ public interface Form {
 
     /**
      * What the person typed, by input name, for the page to show again; never a password (a component whose name
-     * says "password" is left out) and never null.
+     * says "password" is left out) and never null. A {@link LinkedHashMap}, so it can wait in the session.
      */
     default Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
@@ -54,7 +55,7 @@ public interface Form {
 
     /** The same after a redirect (post-redirect-get), so Back does not ask to send the form again. */
     default void showAgainAfterRedirect(RedirectAttributes redirect, FormErrors errors) {
-        redirect.addFlashAttribute("form", new LinkedHashMap<>(values()));
+        redirect.addFlashAttribute("form", values());
         redirect.addFlashAttribute("errors", errors);
     }
 
