@@ -1,27 +1,24 @@
 package org.csonline.onboarding.access;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
 import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
 import org.csonline.onboarding.web.ClientAddress;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.csonline.onboarding.account.AccountService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
-import org.csonline.onboarding.signup.PhoneRounds;
-import org.csonline.onboarding.support.UserInputException.InputError;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.JourneyGuard;
+import org.csonline.onboarding.web.Form;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Guide steps 13-14: "Account setup", tick the record, "Yes", "Confirm", then "Submit" and sign out. */
@@ -29,20 +26,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RecordConfirmationController {
 
     private final OnboardingRepository onboardings;
-    private final AccountService accounts;
-    private final PhoneRounds phoneRounds;
+    private final RecordConfirmation confirmation;
     private final AccessReviewService reviews;
     private final ApplicantSession session;
     private final Messages messages;
     private final AuditLog audit;
 
-    RecordConfirmationController(OnboardingRepository onboardings, AccountService accounts,
-            PhoneRounds phoneRounds, AccessReviewService reviews, ApplicantSession session, Messages messages,
-            AuditLog audit) {
+    RecordConfirmationController(OnboardingRepository onboardings, RecordConfirmation confirmation,
+            AccessReviewService reviews, ApplicantSession session, Messages messages, AuditLog audit) {
         this.audit = audit;
         this.onboardings = onboardings;
-        this.accounts = accounts;
-        this.phoneRounds = phoneRounds;
+        this.confirmation = confirmation;
         this.reviews = reviews;
         this.session = session;
         this.messages = messages;
@@ -51,7 +45,7 @@ class RecordConfirmationController {
     @GetMapping("/setup")
     String setupPage(Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        if (!readyForConfirmation(onboarding)) {
+        if (!confirmation.ready(onboarding, session.signedInAccountId())) {
             return "redirect:/signup/phone";
         }
         model.addAttribute("onboarding", onboardings.get(onboarding));
@@ -59,22 +53,14 @@ class RecordConfirmationController {
     }
 
     @PostMapping("/setup")
-    String confirm(@RequestParam(defaultValue = "") String recordSelected,
-            @RequestParam(defaultValue = "") String confirmRecord, RedirectAttributes redirect) {
-        UUID onboarding = JourneyGuard.onboarding(session);
-        List<InputError> problems = new ArrayList<>();
-        if (recordSelected.isEmpty()) {
-            problems.add(new InputError("recordSelected", "setup.record.required"));
-        }
-        if (!"yes".equals(confirmRecord)) {
-            problems.add(new InputError("confirmRecord", confirmRecord.isEmpty()
-                    ? "setup.confirm.required" : "setup.confirm.notYes"));
-        }
-        if (!problems.isEmpty()) {
+    String confirm(@Valid @ModelAttribute RecordConfirmationForm form, BindingResult binding,
+            RedirectAttributes redirect) {
+        JourneyGuard.onboarding(session);
+        try {
+            Form.check(binding);
+        } catch (UserInputException e) {
             // Post-redirect-get, so Back after a wrong answer does not ask to resend the form.
-            redirect.addFlashAttribute("form",
-                    new java.util.HashMap<>(Map.of("recordSelected", recordSelected, "confirmRecord", confirmRecord)));
-            redirect.addFlashAttribute("errors", messages.errors(new UserInputException(problems)));
+            form.showAgainAfterRedirect(redirect, messages.errors(e));
             return "redirect:/setup";
         }
         return "redirect:/setup/submit";
@@ -83,7 +69,7 @@ class RecordConfirmationController {
     @GetMapping("/setup/submit")
     String submitPage(Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        if (!readyForConfirmation(onboarding)) {
+        if (!confirmation.ready(onboarding, session.signedInAccountId())) {
             return "redirect:/signup/phone";
         }
         model.addAttribute("onboarding", onboardings.get(onboarding));
@@ -93,14 +79,14 @@ class RecordConfirmationController {
     @PostMapping("/setup/submit")
     String submit(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        Optional<UUID> account = linkedSignedInAccount(onboarding).or(() -> accounts.accountForOnboarding(onboarding));
-        if (!readyForConfirmation(onboarding) || account.isEmpty()) {
+        Optional<UUID> account = confirmation.accountToSubmit(onboarding, session.signedInAccountId());
+        if (account.isEmpty()) {
             model.addAttribute("errors", messages.error("submit", "setup.accountNotReady"));
             return submitPage(model);
         }
         reviews.submit(onboarding, account.get());
-        audit.record(AuditEvent.ACCESS_REQUEST_SUBMITTED, AuditLog.account(account.get()), onboarding, account.get(),
-                ClientAddress.of(request), null);
+        audit.record(AuditEvent.ACCESS_REQUEST_SUBMITTED.byAccount(account.get()).onboarding(onboarding)
+                .from(ClientAddress.of(request)));
         request.getSession().invalidate();
         response.setHeader("Clear-Site-Data", "\"cache\"");
         return "redirect:/setup/submitted";
@@ -109,17 +95,5 @@ class RecordConfirmationController {
     @GetMapping("/setup/submitted")
     String submitted() {
         return "applicant/setup-submitted";
-    }
-
-    /** A new applicant has confirmed their phone twice; an existing one has signed in. */
-    private boolean readyForConfirmation(UUID onboarding) {
-        return linkedSignedInAccount(onboarding).isPresent()
-                || phoneRounds.isComplete(onboarding);
-    }
-
-    /** The signed-in account, only if it is the invited address's account (guide step 4 linked it). */
-    private Optional<UUID> linkedSignedInAccount(UUID onboarding) {
-        UUID linked = onboardings.get(onboarding).accountId();
-        return session.signedInAccountId().filter(id -> id.equals(linked));
     }
 }

@@ -1,7 +1,6 @@
 package org.csonline.onboarding.account;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import java.util.Optional;
 import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
@@ -14,10 +13,13 @@ import org.csonline.onboarding.ratelimit.RateLimiter;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.ClientAddress;
+import org.csonline.onboarding.web.CodeForm;
 import org.csonline.onboarding.web.Messages;
+import org.csonline.onboarding.web.PhoneNumberForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -65,8 +67,8 @@ class NewPhoneSignInController {
     }
 
     @PostMapping("/sign-in/new-phone")
-    String sendNewPhoneCode(@RequestParam(defaultValue = "") String phoneNumber,
-            @RequestParam(defaultValue = "sms") String channel, HttpServletRequest request, Model model) {
+    String sendNewPhoneCode(@ModelAttribute PhoneNumberForm form, @RequestParam(defaultValue = "sms") String channel,
+            HttpServletRequest request, Model model) {
         Optional<Account> account = accountWithoutPhone();
         if (account.isEmpty()) {
             return "redirect:/sign-in";
@@ -75,15 +77,14 @@ class NewPhoneSignInController {
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, AuditLog.account(account.get().id()), from);
         PhoneChannel chosen = PhoneChannel.fromId(channel);
         try {
-            PhoneNumber number = phoneCodes.sendToNewNumber(phoneNumber, chosen);
+            PhoneNumber number = phoneCodes.sendToNewNumber(form.phoneNumber(), chosen);
             session.newPhone(number.e164());
         } catch (UserInputException e) {
-            model.addAttribute("form", Map.of("phoneNumber", phoneNumber));
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return newPhonePage(model);
         }
-        audit.record(AuditEvent.PHONE_CODE_REQUESTED, AuditLog.account(account.get().id()), null,
-                account.get().id(), from, "new phone at sign-in, " + chosen.id());
+        audit.record(AuditEvent.PHONE_CODE_REQUESTED.byAccount(account.get().id()).from(from)
+                .detail("new phone at sign-in, " + chosen.id()));
         return "redirect:/sign-in/new-phone/code?sent=" + chosen.id();
     }
 
@@ -118,36 +119,34 @@ class NewPhoneSignInController {
             model.addAttribute("errors", messages.error("code", e.errors().getFirst().messageKey()));
             return newPhoneCodePage(model);
         }
-        audit.record(AuditEvent.PHONE_CODE_REQUESTED, AuditLog.account(account.get().id()), null,
-                account.get().id(), from, "new phone at sign-in, " + chosen.id());
+        audit.record(AuditEvent.PHONE_CODE_REQUESTED.byAccount(account.get().id()).from(from)
+                .detail("new phone at sign-in, " + chosen.id()));
         return "redirect:/sign-in/new-phone/code?sent=" + chosen.id();
     }
 
     @PostMapping("/sign-in/new-phone/code")
-    String checkNewPhoneCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String checkNewPhoneCode(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         Optional<Account> account = accountWithoutPhone();
         Optional<String> number = session.newPhoneE164();
         if (account.isEmpty() || number.isEmpty()) {
             return "redirect:/sign-in/new-phone";
         }
         String from = ClientAddress.of(request);
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, AuditLog.account(account.get().id()), from);
         PhoneCheckResult result;
         try {
-            result = phoneCodes.check(number.get(), code);
+            result = phoneCodes.check(number.get(), form.code());
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return newPhoneCodePage(model);
         }
         if (result != PhoneCheckResult.APPROVED) {
-            audit.record(AuditEvent.PHONE_CODE_REJECTED, AuditLog.account(account.get().id()), null,
-                    account.get().id(), from, result.name());
-            model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
+            audit.record(AuditEvent.PHONE_CODE_REJECTED.byAccount(account.get().id()).from(from).detail(result.name()));
+            form.showAgain(model, messages.error("code", "phone.code." + result.name()));
             return newPhoneCodePage(model);
         }
-        audit.record(AuditEvent.PHONE_CODE_VERIFIED, AuditLog.account(account.get().id()), null, account.get().id(),
-                from, "new phone at sign-in");
+        audit.record(AuditEvent.PHONE_CODE_VERIFIED.byAccount(account.get().id()).from(from)
+                .detail("new phone at sign-in"));
         accountPhones.registerPhone(account.get().id(), number.get(), from);
         return signedIn.complete(account.get(), request, from);
     }

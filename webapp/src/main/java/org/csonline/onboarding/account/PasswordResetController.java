@@ -1,8 +1,6 @@
 package org.csonline.onboarding.account;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.audit.AuditEvent;
@@ -12,13 +10,17 @@ import org.csonline.onboarding.phone.PhoneChannel;
 import org.csonline.onboarding.phone.PhoneCheckResult;
 import org.csonline.onboarding.ratelimit.RateLimitedAction;
 import org.csonline.onboarding.ratelimit.RateLimiter;
+import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.ClientAddress;
+import org.csonline.onboarding.web.CodeForm;
+import org.csonline.onboarding.web.EmailForm;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -54,20 +56,20 @@ class PasswordResetController {
     }
 
     @PostMapping(BASE)
-    String start(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
+    String start(@ModelAttribute EmailForm form, HttpServletRequest request, Model model) {
         String from = ClientAddress.of(request);
-        model.addAttribute("form", Map.of("email", email));
-        rateLimiter.check(RateLimitedAction.PASSWORD_RESET_SEND, email.strip().toLowerCase(Locale.ROOT), from);
+        rateLimiter.check(RateLimitedAction.PASSWORD_RESET_SEND, EmailAddress.typed(form.email()).value(), from);
         UUID reset;
         try {
-            reset = resets.start(email);
+            reset = resets.start(form.email());
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return emailPage();
         }
         UUID account = resets.accountOf(reset).orElse(null);
-        audit.record(AuditEvent.PASSWORD_RESET_REQUESTED, account == null ? null : AuditLog.account(account), null,
-                account, from, account == null ? "no active account for the address" : null);
+        audit.record(account == null
+                ? AuditEvent.PASSWORD_RESET_REQUESTED.from(from).detail("no active account for the address")
+                : AuditEvent.PASSWORD_RESET_REQUESTED.byAccount(account).from(from));
         session.passwordReset(reset);
         return "redirect:" + BASE + "/email-code";
     }
@@ -83,28 +85,27 @@ class PasswordResetController {
     }
 
     @PostMapping(BASE + "/email-code")
-    String checkEmailCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String checkEmailCode(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         Optional<UUID> reset = current(PasswordResetStage.EMAIL_CODE);
         if (reset.isEmpty()) {
             return restart();
         }
         String from = ClientAddress.of(request);
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PASSWORD_RESET_CHECK, reset.get().toString(), from);
         try {
-            EmailCodeResult result = resets.checkEmailCode(reset.get(), code);
+            EmailCodeResult result = resets.checkEmailCode(reset.get(), form.code());
             if (result != EmailCodeResult.VERIFIED) {
-                audit.record(AuditEvent.PASSWORD_RESET_REJECTED, null, null, resets.accountOf(reset.get()).orElse(null),
-                        from, "email code " + result.name());
-                model.addAttribute("errors", messages.error("code", "reset.code." + result.name()));
+                audit.record(AuditEvent.PASSWORD_RESET_REJECTED.from(from)
+                        .account(resets.accountOf(reset.get()).orElse(null)).detail("email code " + result.name()));
+                form.showAgain(model, messages.error("code", "reset.code." + result.name()));
                 return emailCodePage(model);
             }
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return emailCodePage(model);
         }
         UUID account = resets.accountOf(reset.get()).orElseThrow();
-        audit.record(AuditEvent.PASSWORD_RESET_EMAIL_VERIFIED, AuditLog.account(account), null, account, from, null);
+        audit.record(AuditEvent.PASSWORD_RESET_EMAIL_VERIFIED.byAccount(account).from(from));
         return sendPhoneCode(reset.get(), PhoneChannel.SMS, from, model);
     }
 
@@ -141,28 +142,27 @@ class PasswordResetController {
     }
 
     @PostMapping(BASE + "/phone-code")
-    String checkPhoneCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String checkPhoneCode(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         Optional<UUID> reset = current(PasswordResetStage.PHONE_CODE);
         if (reset.isEmpty()) {
             return restart();
         }
         String from = ClientAddress.of(request);
         UUID account = resets.accountOf(reset.get()).orElseThrow();
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, AuditLog.account(account), from);
         try {
-            PhoneCheckResult result = resets.checkPhoneCode(reset.get(), code);
+            PhoneCheckResult result = resets.checkPhoneCode(reset.get(), form.code());
             if (result != PhoneCheckResult.APPROVED) {
-                audit.record(AuditEvent.PASSWORD_RESET_REJECTED, AuditLog.account(account), null, account, from,
-                        "phone code " + result.name());
-                model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
+                audit.record(AuditEvent.PASSWORD_RESET_REJECTED.byAccount(account).from(from)
+                        .detail("phone code " + result.name()));
+                form.showAgain(model, messages.error("code", "phone.code." + result.name()));
                 return phoneCodePage(model);
             }
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return phoneCodePage(model);
         }
-        audit.record(AuditEvent.PASSWORD_RESET_PHONE_VERIFIED, AuditLog.account(account), null, account, from, null);
+        audit.record(AuditEvent.PASSWORD_RESET_PHONE_VERIFIED.byAccount(account).from(from));
         return "redirect:" + BASE + "/new";
     }
 
@@ -172,21 +172,19 @@ class PasswordResetController {
     }
 
     @PostMapping(BASE + "/new")
-    String setPassword(@RequestParam(defaultValue = "") String newPassword,
-            @RequestParam(defaultValue = "") String confirmNewPassword, HttpServletRequest request, Model model) {
+    String setPassword(@ModelAttribute NewPasswordForm form, HttpServletRequest request, Model model) {
         Optional<UUID> reset = current(PasswordResetStage.NEW_PASSWORD);
         if (reset.isEmpty()) {
             return restart();
         }
         UUID account;
         try {
-            account = resets.setPassword(reset.get(), newPassword, confirmNewPassword);
+            account = resets.setPassword(reset.get(), form.newPassword(), form.confirmNewPassword());
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return newPasswordPage();
         }
-        audit.record(AuditEvent.PASSWORD_RESET_COMPLETED, AuditLog.account(account), null, account,
-                ClientAddress.of(request), null);
+        audit.record(AuditEvent.PASSWORD_RESET_COMPLETED.byAccount(account).from(ClientAddress.of(request)));
         session.passwordReset(null);
         return "redirect:/sign-in?passwordChanged";
     }

@@ -1,7 +1,6 @@
 package org.csonline.onboarding.account;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import java.util.Optional;
 import org.csonline.onboarding.audit.AuditEvent;
 import org.csonline.onboarding.audit.AuditLog;
@@ -11,13 +10,16 @@ import org.csonline.onboarding.phone.PhoneCodes;
 import org.csonline.onboarding.phone.PhoneNumber;
 import org.csonline.onboarding.ratelimit.RateLimitedAction;
 import org.csonline.onboarding.ratelimit.RateLimiter;
+import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.ClientAddress;
+import org.csonline.onboarding.web.CodeForm;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -57,34 +59,31 @@ class SignInController {
     }
 
     @PostMapping("/sign-in")
-    String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-            HttpServletRequest request, Model model) {
+    String signIn(@ModelAttribute SignInForm form, HttpServletRequest request, Model model) {
         String from = ClientAddress.of(request);
-        model.addAttribute("form", Map.of("email", email));
-        rateLimiter.check(RateLimitedAction.PASSWORD_CHECK, email.strip().toLowerCase(java.util.Locale.ROOT), from);
-        SignInResult result = signIns.checkPassword(email, password);
+        rateLimiter.check(RateLimitedAction.PASSWORD_CHECK, EmailAddress.typed(form.email()).value(), from);
+        SignInResult result = signIns.checkPassword(form.email(), form.password());
         switch (result) {
             case SignInResult.LockedOut locked -> {
-                audit.record(AuditEvent.SIGN_IN_LOCKED_OUT, null, null, null, from, null);
-                model.addAttribute("errors", messages.error("email", "signIn.lockedOut", locked.minutes()));
+                audit.record(AuditEvent.SIGN_IN_LOCKED_OUT.from(from));
+                form.showAgain(model, messages.error("email", "signIn.lockedOut", locked.minutes()));
                 return signInPage(model);
             }
             case SignInResult.Rejected rejected -> {
-                audit.record(AuditEvent.SIGN_IN_PASSWORD_REJECTED, null, null, null, from,
-                        rejected.lockout().isZero() ? null : "lockout " + rejected.lockout());
-                model.addAttribute("errors", messages.error("email", "signIn.wrong"));
+                audit.record(AuditEvent.SIGN_IN_PASSWORD_REJECTED.from(from)
+                        .detail(rejected.lockout().isZero() ? null : "lockout " + rejected.lockout()));
+                form.showAgain(model, messages.error("email", "signIn.wrong"));
                 return signInPage(model);
             }
             case SignInResult.NotActive notActive -> {
-                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED, AuditLog.account(notActive.account().id()), null,
-                        notActive.account().id(), from, "account not active");
-                model.addAttribute("errors", messages.error("email", "signIn.notActive"));
+                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED.byAccount(notActive.account().id()).from(from)
+                        .detail("account not active"));
+                form.showAgain(model, messages.error("email", "signIn.notActive"));
                 return signInPage(model);
             }
             case SignInResult.Accepted accepted -> {
                 Account account = accepted.account();
-                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED, AuditLog.account(account.id()), null, account.id(),
-                        from, null);
+                audit.record(AuditEvent.SIGN_IN_PASSWORD_ACCEPTED.byAccount(account.id()).from(from));
                 session.passwordChecked(account.id());
                 if (account.phoneE164() == null) {
                     // Staff removed a lost phone: the password is right, so the applicant registers the new one.
@@ -129,13 +128,12 @@ class SignInController {
             model.addAttribute("errors", messages.errors(e));
             return codePage(model);
         }
-        audit.record(AuditEvent.SIGN_IN_CODE_SENT, AuditLog.account(account.id()), null, account.id(), from,
-                channel.id());
+        audit.record(AuditEvent.SIGN_IN_CODE_SENT.byAccount(account.id()).from(from).detail(channel.id()));
         return "redirect:/sign-in/code?sent=" + channel.id();
     }
 
     @PostMapping("/sign-in/code")
-    String checkCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String checkCode(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         Optional<Account> account = session.passwordCheckedAccountId().flatMap(accounts::find);
         if (account.isEmpty()) {
             return "redirect:/sign-in";
@@ -144,19 +142,18 @@ class SignInController {
             return "redirect:/sign-in/new-phone";
         }
         String from = ClientAddress.of(request);
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, AuditLog.account(account.get().id()), from);
         PhoneCheckResult result;
         try {
-            result = phoneCodes.check(account.get().signInPhone(), code);
+            result = phoneCodes.check(account.get().signInPhone(), form.code());
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return codePage(model);
         }
         if (result != PhoneCheckResult.APPROVED) {
-            audit.record(AuditEvent.SIGN_IN_CODE_REJECTED, AuditLog.account(account.get().id()), null,
-                    account.get().id(), from, result.name());
-            model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
+            audit.record(AuditEvent.SIGN_IN_CODE_REJECTED.byAccount(account.get().id()).from(from)
+                    .detail(result.name()));
+            form.showAgain(model, messages.error("code", "phone.code." + result.name()));
             return codePage(model);
         }
         return signedIn.complete(account.get(), request, from);
@@ -171,8 +168,8 @@ class SignInController {
     String signOut(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         // Evicts the back/forward cache too, so Back after signing out cannot show the signed-in pages again.
         response.setHeader("Clear-Site-Data", "\"cache\"");
-        audit.record(AuditEvent.SIGNED_OUT, session.actor(), session.onboardingId().orElse(null),
-                session.signedInAccountId().orElse(null), ClientAddress.of(request), null);
+        audit.record(AuditEvent.SIGNED_OUT.by(session.actor()).onboarding(session.onboardingId().orElse(null))
+                .account(session.signedInAccountId().orElse(null)).from(ClientAddress.of(request)));
         request.getSession().invalidate();
         return "redirect:/signed-out";
     }

@@ -33,8 +33,7 @@ class SignedIn {
         request.changeSessionId();
         session.signedIn(account.id(), clock.instant());
         Optional<UUID> onboarding = session.onboardingId();
-        audit.record(AuditEvent.SIGNED_IN, AuditLog.account(account.id()), onboarding.orElse(null),
-                account.id(), from, null);
+        audit.record(AuditEvent.SIGNED_IN.byAccount(account.id()).onboarding(onboarding.orElse(null)).from(from));
         if (onboarding.isPresent() && accountService.linkExistingAccount(onboarding.get(), account.id())) {
             return "redirect:/setup";
         }

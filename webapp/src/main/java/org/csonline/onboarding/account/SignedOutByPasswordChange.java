@@ -40,8 +40,7 @@ class SignedOutByPasswordChange implements HandlerInterceptor {
             return true;
         }
         request.getSession().invalidate();
-        audit.record(AuditEvent.SIGNED_OUT_BY_PASSWORD_CHANGE, AuditLog.account(account), null, account,
-                ClientAddress.of(request), null);
+        audit.record(AuditEvent.SIGNED_OUT_BY_PASSWORD_CHANGE.byAccount(account).from(ClientAddress.of(request)));
         response.sendRedirect(request.getContextPath() + "/sign-in?passwordChanged");
         return false;
     }

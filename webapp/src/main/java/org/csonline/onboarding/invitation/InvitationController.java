@@ -54,12 +54,12 @@ class InvitationController {
         }
         Optional<UUID> onboarding = invitations.open(token);
         if (onboarding.isEmpty()) {
-            audit.record(AuditEvent.INVITATION_REFUSED, null, null, null, ClientAddress.of(request),
-                    invitations.inspect(token).name());
+            audit.record(AuditEvent.INVITATION_REFUSED.from(ClientAddress.of(request))
+                    .detail(invitations.inspect(token).name()));
             return show(token, model);
         }
-        audit.record(AuditEvent.INVITATION_OPENED, "onboarding:" + onboarding.get(), onboarding.get(), null,
-                ClientAddress.of(request), null);
+        audit.record(AuditEvent.INVITATION_OPENED.by("onboarding:" + onboarding.get()).onboarding(onboarding.get())
+                .from(ClientAddress.of(request)));
         session.startJourney(onboarding.get());
         return "redirect:/sign-in";
     }

@@ -14,10 +14,13 @@ import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.ClientAddress;
 import org.csonline.onboarding.web.JourneyGuard;
+import org.csonline.onboarding.web.CodeForm;
 import org.csonline.onboarding.web.Messages;
+import org.csonline.onboarding.web.PhoneNumberForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -59,17 +62,16 @@ class PhoneController {
     }
 
     @PostMapping("/signup/phone")
-    String sendCode(@RequestParam(defaultValue = "") String phoneNumber, @RequestParam(defaultValue = "sms") String channel,
+    String sendCode(@ModelAttribute PhoneNumberForm form, @RequestParam(defaultValue = "sms") String channel,
             HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
-            phoneRounds.request(onboarding, phoneNumber, PhoneChannel.fromId(channel));
-            audit.record(AuditEvent.PHONE_CODE_REQUESTED, session.actor(), onboarding, null, ClientAddress.of(request),
-                    channel);
+            phoneRounds.request(onboarding, form.phoneNumber(), PhoneChannel.fromId(channel));
+            audit.record(AuditEvent.PHONE_CODE_REQUESTED.by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)).detail(channel));
         } catch (UserInputException e) {
-            model.addAttribute("form", Map.of("phoneNumber", phoneNumber));
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             model.addAttribute("round", 1);
             return "applicant/phone";
         }
@@ -83,8 +85,8 @@ class PhoneController {
             return "redirect:/signup/phone";
         }
         rateLimiter.check(RateLimitedAction.PHONE_CODE_SEND, session.actor(), ClientAddress.of(request));
-        audit.record(AuditEvent.PHONE_CODE_REQUESTED, session.actor(), onboarding, null, ClientAddress.of(request),
-                channel);
+        audit.record(AuditEvent.PHONE_CODE_REQUESTED.by(session.actor()).onboarding(onboarding)
+                .from(ClientAddress.of(request)).detail(channel));
         try {
             phoneRounds.requestAgain(onboarding, PhoneChannel.fromId(channel));
         } catch (UserInputException e) {
@@ -121,21 +123,20 @@ class PhoneController {
     }
 
     @PostMapping("/signup/phone/code")
-    String verify(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String verify(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.PHONE_CODE_CHECK, session.actor(), ClientAddress.of(request));
         try {
-            PhoneCheckResult result = phoneRounds.verify(onboarding, code);
-            audit.record(result == PhoneCheckResult.APPROVED ? AuditEvent.PHONE_CODE_VERIFIED
-                    : AuditEvent.PHONE_CODE_REJECTED, session.actor(), onboarding, null, ClientAddress.of(request),
-                    result.name());
+            PhoneCheckResult result = phoneRounds.verify(onboarding, form.code());
+            audit.record((result == PhoneCheckResult.APPROVED ? AuditEvent.PHONE_CODE_VERIFIED
+                    : AuditEvent.PHONE_CODE_REJECTED).by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)).detail(result.name()));
             if (result == PhoneCheckResult.APPROVED) {
                 return phoneRounds.isComplete(onboarding) ? "redirect:/setup" : "redirect:/signup/phone";
             }
-            model.addAttribute("errors", messages.error("code", "phone.code." + result.name()));
+            form.showAgain(model, messages.error("code", "phone.code." + result.name()));
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
         }
         return codePage(model);
     }

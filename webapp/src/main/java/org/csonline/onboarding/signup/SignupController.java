@@ -12,13 +12,14 @@ import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.web.ApplicantSession;
 import org.csonline.onboarding.web.ClientAddress;
 import org.csonline.onboarding.web.JourneyGuard;
+import org.csonline.onboarding.web.CodeForm;
+import org.csonline.onboarding.web.EmailForm;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** Guide steps 5-10: "Sign up now" to "Create". */
 @Controller
@@ -58,20 +59,19 @@ class SignupController {
     }
 
     @PostMapping("/signup/email")
-    String sendCode(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
+    String sendCode(@ModelAttribute EmailForm form, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         if (signups.isEmailVerified(onboarding)) {
             return "redirect:/signup/verified";
         }
         rateLimiter.check(RateLimitedAction.EMAIL_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
-            signups.requestEmailCode(onboarding, email);
-            audit.record(AuditEvent.EMAIL_CODE_REQUESTED, session.actor(), onboarding, null,
-                    ClientAddress.of(request), null);
+            signups.requestEmailCode(onboarding, form.email());
+            audit.record(AuditEvent.EMAIL_CODE_REQUESTED.by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)));
         } catch (UserInputException e) {
-            model.addAttribute("form", Map.of("email", email));
+            form.showAgain(model, messages.errors(e));
             model.addAttribute("formFilled", true);
-            model.addAttribute("errors", messages.errors(e));
             return emailPage(model);
         }
         return "redirect:/signup/verify";
@@ -88,21 +88,20 @@ class SignupController {
     }
 
     @PostMapping("/signup/verify")
-    String verify(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String verify(@ModelAttribute CodeForm form, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
-        model.addAttribute("form", Map.of("code", code));
         rateLimiter.check(RateLimitedAction.EMAIL_CODE_CHECK, session.actor(), ClientAddress.of(request));
         try {
-            EmailCodeResult result = signups.verifyEmail(onboarding, code);
-            audit.record(result == EmailCodeResult.VERIFIED ? AuditEvent.EMAIL_CODE_VERIFIED
-                    : AuditEvent.EMAIL_CODE_REJECTED, session.actor(), onboarding, null, ClientAddress.of(request),
-                    result.name());
+            EmailCodeResult result = signups.verifyEmail(onboarding, form.code());
+            audit.record((result == EmailCodeResult.VERIFIED ? AuditEvent.EMAIL_CODE_VERIFIED
+                    : AuditEvent.EMAIL_CODE_REJECTED).by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)).detail(result.name()));
             if (result == EmailCodeResult.VERIFIED) {
                 return "redirect:/signup/verified";
             }
-            model.addAttribute("errors", messages.error("code", "signup.code." + result.name()));
+            form.showAgain(model, messages.error("code", "signup.code." + result.name()));
         } catch (UserInputException e) {
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
         }
         return verifyPage(model);
     }
@@ -113,8 +112,8 @@ class SignupController {
         rateLimiter.check(RateLimitedAction.EMAIL_CODE_SEND, session.actor(), ClientAddress.of(request));
         try {
             signups.requestEmailCode(onboarding, signups.emailFor(onboarding).orElse(""));
-            audit.record(AuditEvent.EMAIL_CODE_REQUESTED, session.actor(), onboarding, null,
-                    ClientAddress.of(request), "resend");
+            audit.record(AuditEvent.EMAIL_CODE_REQUESTED.by(session.actor()).onboarding(onboarding)
+                    .from(ClientAddress.of(request)).detail("resend"));
         } catch (UserInputException e) {
             model.addAttribute("errors", messages.errors(e));
             return verifyPage(model);
@@ -135,18 +134,16 @@ class SignupController {
     }
 
     @PostMapping("/signup/details")
-    String create(@RequestParam(defaultValue = "") String givenName, @RequestParam(defaultValue = "") String surname,
-            @RequestParam(defaultValue = "") String newPassword,
-            @RequestParam(defaultValue = "") String confirmNewPassword, HttpServletRequest request, Model model) {
+    String create(@ModelAttribute AccountDetailsForm form, HttpServletRequest request, Model model) {
         UUID onboarding = JourneyGuard.onboarding(session);
         try {
-            signups.submitDetails(onboarding, new AccountDetails(givenName, surname, newPassword, confirmNewPassword));
+            signups.submitDetails(onboarding, form.details());
         } catch (UserInputException e) {
-            model.addAttribute("form", Map.of("givenName", givenName, "surname", surname));
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return detailsPage();
         }
-        audit.record(AuditEvent.PASSWORD_SET, session.actor(), onboarding, null, ClientAddress.of(request), "sign-up");
+        audit.record(AuditEvent.PASSWORD_SET.by(session.actor()).onboarding(onboarding).from(ClientAddress.of(request))
+                .detail("sign-up"));
         return "redirect:/signup/phone";
     }
 }

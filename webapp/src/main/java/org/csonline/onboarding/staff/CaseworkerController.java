@@ -1,5 +1,6 @@
 package org.csonline.onboarding.staff;
 
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.csonline.onboarding.invitation.SetupCodeService;
 import org.csonline.onboarding.notice.StaffDirectory;
 import org.csonline.onboarding.notice.StaffNotice;
 import org.csonline.onboarding.notice.StaffNoticeService;
-import org.csonline.onboarding.onboarding.NewOnboarding;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
@@ -20,15 +20,17 @@ import org.csonline.onboarding.onboarding.OnboardingStatus;
 import org.csonline.onboarding.onboarding.TasklistStartService;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.timeline.TimelineService;
+import org.csonline.onboarding.web.Form;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -97,35 +99,30 @@ class CaseworkerController {
     }
 
     @PostMapping("/staff/onboardings")
-    String start(@RequestParam(defaultValue = "") String applicantEmail,
-            @RequestParam(defaultValue = "") String recordReference, @RequestParam(defaultValue = "") String recordName,
-            Principal caseworker, Model model) {
+    String start(@Valid @ModelAttribute NewOnboardingForm form, BindingResult binding, Principal caseworker,
+            Model model) {
         try {
-            UUID id = onboardingService.start(new NewOnboarding(applicantEmail, recordReference, recordName),
-                    caseworker.getName());
+            Form.check(binding);
+            UUID id = onboardingService.start(form.onboarding(), caseworker.getName());
             return "redirect:/staff/onboardings/" + id;
         } catch (UserInputException e) {
-            model.addAttribute("form", Map.of("applicantEmail", applicantEmail, "recordReference", recordReference,
-                    "recordName", recordName));
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return "staff/onboarding-new";
         }
     }
 
     /** The applicant's details for an onboarding started in Tasklist (docs/adr/002-...): any caseworker may enter them. */
     @PostMapping("/staff/onboardings/{id}/details")
-    String enterDetails(@PathVariable UUID id, @RequestParam(defaultValue = "") String applicantEmail,
-            @RequestParam(defaultValue = "") String recordReference, @RequestParam(defaultValue = "") String recordName,
-            Principal caseworker, Model model) {
+    String enterDetails(@PathVariable UUID id, @ModelAttribute NewOnboardingForm form, Principal caseworker,
+            Model model) {
+        // Not @Valid: an expired or finished Tasklist start is the first thing to say, and the service checks it
+        // before the same field checks.
         try {
-            tasklistStarts.enterDetails(id, new NewOnboarding(applicantEmail, recordReference, recordName),
-                    caseworker.getName());
+            tasklistStarts.enterDetails(id, form.onboarding(), caseworker.getName());
             return "redirect:/staff/onboardings/" + id;
         } catch (UserInputException e) {
             model.addAttribute("tasklistStartId", id);
-            model.addAttribute("form", Map.of("applicantEmail", applicantEmail, "recordReference", recordReference,
-                    "recordName", recordName));
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return "staff/onboarding-new";
         }
     }
@@ -156,14 +153,14 @@ class CaseworkerController {
     }
 
     @PostMapping("/staff/onboardings/{id}/cancel")
-    String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String cancellationNote,
+    String cancel(@PathVariable UUID id, @Valid @ModelAttribute CancellationForm form, BindingResult binding,
             Authentication user, Model model, RedirectAttributes redirect) {
         visibleTo(id, user);
         try {
-            onboardingService.cancelByCaseworker(id, cancellationNote);
+            Form.check(binding);
+            onboardingService.cancelByCaseworker(id, form.cancellationNote());
         } catch (UserInputException e) {
-            model.addAttribute("form", Map.of("cancellationNote", cancellationNote));
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return show(id, user, model);
         }
         redirect.addFlashAttribute("notice", messages.text("onboarding.cancel.done"));
@@ -184,23 +181,22 @@ class CaseworkerController {
     }
 
     @PostMapping("/staff/onboardings/{id}/setup-code")
-    String confirmSetupCode(@PathVariable UUID id, @RequestParam(defaultValue = "") String setupCode,
+    String confirmSetupCode(@PathVariable UUID id, @Valid @ModelAttribute SetupCodeForm form, BindingResult binding,
             Authentication user, Model model, RedirectAttributes redirect) {
         visibleTo(id, user);
-        if (setupCode.isBlank()) {
-            model.addAttribute("errors", messages.error("setupCode", "setupCode.required"));
+        try {
+            Form.check(binding);
+        } catch (UserInputException e) {
+            // An empty box is not shown again: there is nothing to keep.
+            model.addAttribute("errors", messages.errors(e));
             return show(id, user, model);
         }
-        SetupCodeCheck check = setupCodes.confirmFromCaseworkerPage(id, setupCode);
+        SetupCodeCheck check = setupCodes.confirmFromCaseworkerPage(id, form.setupCode());
         switch (check.outcome()) {
             case CONFIRMED -> redirect.addFlashAttribute("notice", messages.text("setupCode.confirmed"));
-            case LOCKED -> {
-                onboardingService.setupCodeLocked(id);
-                redirect.addFlashAttribute("notice", messages.text("setupCode.locked"));
-            }
+            case LOCKED -> redirect.addFlashAttribute("notice", messages.text("setupCode.locked"));
             case WRONG, NOT_READY -> {
-                model.addAttribute("form", Map.of("setupCode", setupCode));
-                model.addAttribute("errors", messages.error("setupCode", "setupCode." + check.outcome().name(),
+                form.showAgain(model, messages.error("setupCode", "setupCode." + check.outcome().name(),
                         check.triesLeft()));
                 return show(id, user, model);
             }

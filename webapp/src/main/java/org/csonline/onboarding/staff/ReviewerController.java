@@ -1,7 +1,7 @@
 package org.csonline.onboarding.staff;
 
+import jakarta.validation.Valid;
 import java.security.Principal;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.csonline.onboarding.access.AccessReviewService;
@@ -10,11 +10,14 @@ import org.csonline.onboarding.notice.StaffNoticeKind;
 import org.csonline.onboarding.notice.StaffNoticeService;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.timeline.TimelineService;
+import org.csonline.onboarding.web.Form;
 import org.csonline.onboarding.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -80,14 +83,14 @@ class ReviewerController {
     }
 
     @PostMapping("/staff/reviews/{id}/decline")
-    String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String declineReason,
+    String decline(@PathVariable UUID id, @Valid @ModelAttribute DeclineForm form, BindingResult binding,
             Principal reviewer, Model model, RedirectAttributes redirect) {
         boolean decided;
         try {
-            decided = reviews.decline(id, reviewer.getName(), declineReason);
+            Form.check(binding);
+            decided = reviews.decline(id, reviewer.getName(), form.declineReason());
         } catch (UserInputException e) {
-            model.addAttribute("form", Map.of("declineReason", declineReason));
-            model.addAttribute("errors", messages.errors(e));
+            form.showAgain(model, messages.errors(e));
             return confirmDecline(id, model, redirect);
         }
         if (decided) {

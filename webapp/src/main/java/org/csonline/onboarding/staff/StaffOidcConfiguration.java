@@ -102,8 +102,8 @@ class StaffOidcConfiguration {
             AuthenticationException e) throws IOException {
         String code = e instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode()
                 : e.getClass().getSimpleName();
-        audit.record(AuditEvent.STAFF_SIGN_IN_FAILED, "staff:unknown", null, null, ClientAddress.of(request),
-                "OIDC " + code);
+        audit.record(AuditEvent.STAFF_SIGN_IN_FAILED.by("staff:unknown").from(ClientAddress.of(request))
+                .detail("OIDC " + code));
         response.sendRedirect(request.getContextPath() + "/staff/sign-in?error");
     }
 }

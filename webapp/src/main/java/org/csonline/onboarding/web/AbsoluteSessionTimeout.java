@@ -45,7 +45,7 @@ class AbsoluteSessionTimeout extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null && isTooOld(session.getCreationTime())) {
             session.invalidate();
-            audit.record(AuditEvent.SESSION_EXPIRED, null, null, null, ClientAddress.of(request), "absolute timeout");
+            audit.record(AuditEvent.SESSION_EXPIRED.from(ClientAddress.of(request)).detail("absolute timeout"));
             response.sendRedirect(request.getContextPath() + EXPIRED_PAGE);
             return;
         }

@@ -24,7 +24,7 @@ class JourneyGuardAdvice {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String noJourney(HttpServletRequest request, Model model) {
         defaults.addTo(model, request);
-        audit.record(AuditEvent.ACCESS_REFUSED, null, null, null, ClientAddress.of(request), request.getRequestURI());
+        audit.record(AuditEvent.ACCESS_REFUSED.from(ClientAddress.of(request)).detail(request.getRequestURI()));
         return "applicant/no-journey";
     }
 }

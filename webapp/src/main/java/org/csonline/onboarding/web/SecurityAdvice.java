@@ -25,8 +25,9 @@ class SecurityAdvice {
 
     @ExceptionHandler(RateLimitedException.class)
     String rateLimited(RateLimitedException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        audit.record(AuditEvent.RATE_LIMITED, session.actor(), session.onboardingId().orElse(null),
-                session.signedInAccountId().orElse(null), ClientAddress.of(request), e.action().name());
+        audit.record(AuditEvent.RATE_LIMITED.by(session.actor()).onboarding(session.onboardingId().orElse(null))
+                .account(session.signedInAccountId().orElse(null)).from(ClientAddress.of(request))
+                .detail(e.action().name()));
         defaults.addTo(model, request);
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));

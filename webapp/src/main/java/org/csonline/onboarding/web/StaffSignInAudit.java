@@ -31,14 +31,15 @@ class StaffSignInAudit {
         String roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).sorted()
                 .collect(Collectors.joining(","));
-        audit.record(AuditEvent.STAFF_SIGNED_IN, "staff:" + user.getName(), null, null, address(user.getDetails()),
-                roles.isEmpty() ? "no staff role" : "roles " + roles);
+        audit.record(AuditEvent.STAFF_SIGNED_IN.by("staff:" + user.getName()).from(address(user.getDetails()))
+                .detail(roles.isEmpty() ? "no staff role" : "roles " + roles));
     }
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        audit.record(AuditEvent.STAFF_SIGN_IN_FAILED, "staff:" + event.getAuthentication().getName(), null, null,
-                address(event.getAuthentication().getDetails()), event.getException().getClass().getSimpleName());
+        audit.record(AuditEvent.STAFF_SIGN_IN_FAILED.by("staff:" + event.getAuthentication().getName())
+                .from(address(event.getAuthentication().getDetails()))
+                .detail(event.getException().getClass().getSimpleName()));
     }
 
     private static String address(Object details) {

@@ -27,7 +27,7 @@ public class AccountPhoneService {
     public boolean removePhone(UUID accountId, String staffUsername, String clientAddress) {
         boolean removed = accounts.removePhone(accountId);
         if (removed) {
-            audit.record(AuditEvent.PHONE_REMOVED, "staff:" + staffUsername, null, accountId, clientAddress, null);
+            audit.record(AuditEvent.PHONE_REMOVED.by("staff:" + staffUsername).account(accountId).from(clientAddress));
         }
         return removed;
     }
@@ -39,8 +39,7 @@ public class AccountPhoneService {
     public boolean registerPhone(UUID accountId, String e164, String clientAddress) {
         boolean registered = accounts.registerPhone(accountId, e164);
         if (registered) {
-            audit.record(AuditEvent.PHONE_REGISTERED, AuditLog.account(accountId), null, accountId, clientAddress,
-                    "at sign-in");
+            audit.record(AuditEvent.PHONE_REGISTERED.byAccount(accountId).from(clientAddress).detail("at sign-in"));
         }
         return registered;
     }

@@ -9,6 +9,8 @@ import org.csonline.onboarding.onboarding.OnboardingRepository;
 import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.process.ProcessVariables;
+import org.csonline.onboarding.support.EmailAddress;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,7 +73,7 @@ public class AccountService {
         }
         onboardingService.linkAccount(onboardingId, accountId);
         process.publish(ProcessMessage.EXISTING_ACCOUNT_SIGNED_IN, onboardingId, accountId.toString(),
-                Map.of("accountId", accountId.toString()));
+                Map.of(ProcessVariables.ACCOUNT_ID, accountId.toString()));
         return true;
     }
 
@@ -88,7 +90,7 @@ public class AccountService {
      * is checked even when no account has the email.
      */
     public Optional<Account> checkPassword(String email, String password) {
-        Optional<Account> account = accounts.findByEmail(OnboardingService.normaliseEmail(email));
+        Optional<Account> account = accounts.findByEmail(EmailAddress.typed(email).value());
         String hash = account.flatMap(a -> accounts.passwordHash(a.id())).orElse(dummyHash);
         boolean matches = passwords.matches(password == null ? "" : password, hash);
         return matches ? account : Optional.empty();

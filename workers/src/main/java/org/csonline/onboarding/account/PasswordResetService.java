@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.csonline.onboarding.email.EmailCodeResult;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
-import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.phone.PhoneChannel;
 import org.csonline.onboarding.phone.PhoneCheckResult;
 import org.csonline.onboarding.phone.PhoneCodes;
+import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.support.UserInputException.InputError;
@@ -56,11 +56,12 @@ public class PasswordResetService {
 
     /** Starts a reset and emails the code when the address has an active account; returns the reset's id. */
     public UUID start(String typedEmail) {
-        String address = OnboardingService.normaliseEmail(typedEmail);
+        EmailAddress typed = EmailAddress.typed(typedEmail);
+        String address = typed.value();
         if (address.isEmpty()) {
             throw new UserInputException("email", "signup.email.required");
         }
-        if (!OnboardingService.isEmailAddress(address)) {
+        if (!typed.wellFormed()) {
             throw new UserInputException("email", "signup.email.invalid");
         }
         Optional<Account> account = accounts.findByEmail(address).filter(a -> a.status() == AccountStatus.ACTIVE);

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.csonline.onboarding.onboarding.OnboardingService;
+import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.Secrets;
 import org.csonline.onboarding.support.Upserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +78,7 @@ public class SignInLockout {
     }
 
     private String key(String email) {
-        return secrets.hash("sign-in:" + OnboardingService.normaliseEmail(email));
+        return secrets.hash("sign-in:" + EmailAddress.typed(email).value());
     }
 
     private Optional<Failures> find(String key, String lock) {

@@ -1,5 +1,7 @@
 package org.csonline.onboarding.audit;
 
+import java.util.UUID;
+
 /** The security events the audit log records. Names are stable: people search the log by them. */
 public enum AuditEvent {
     INVITATION_OPENED,
@@ -31,5 +33,20 @@ public enum AuditEvent {
     PASSWORD_RESET_COMPLETED,
     RATE_LIMITED,
     STAFF_SIGNED_IN,
-    STAFF_SIGN_IN_FAILED
+    STAFF_SIGN_IN_FAILED;
+
+    /** Starts the line to record with who acted. */
+    public AuditLine by(String actor) {
+        return new AuditLine(this, actor, null, null, null, null);
+    }
+
+    /** Starts the line to record: the applicant's account acted, and the line is about that account. */
+    public AuditLine byAccount(UUID account) {
+        return by(null).byAccount(account);
+    }
+
+    /** Starts the line to record for someone not yet known, who the log calls "applicant". */
+    public AuditLine from(String clientAddress) {
+        return by(null).from(clientAddress);
+    }
 }

@@ -30,20 +30,23 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /** Records one line, for example {@code record(AuditEvent.SIGNED_IN.byAccount(id).from(address))}. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(AuditEvent event, String actor, UUID onboardingId, UUID accountId, String clientAddress,
-            String detail) {
+    public void record(AuditLine line) {
+        String detail = line.detail();
         String safeDetail = detail == null ? null
                 : detail.length() > DETAIL_LENGTH ? detail.substring(0, DETAIL_LENGTH) : detail;
+        String actor = line.actor();
         String who = actor == null || actor.isBlank() ? "applicant" : actor;
         jdbc.sql("insert into audit_event (occurred_at, event, actor, onboarding_id, account_id, client_address, "
                         + "detail) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), event.name(), who, onboardingId, accountId,
-                        truncate(clientAddress, 64), safeDetail)
+                .params(Timestamp.from(clock.instant()), line.event().name(), who, line.onboardingId(),
+                        line.accountId(), truncate(line.clientAddress(), 64), safeDetail)
                 .update();
-        log.info("{} actor={} onboarding={} account={} from={} {}", event, who, onboardingId, accountId,
-                clientAddress, safeDetail == null ? "" : safeDetail);
+        log.info("{} actor={} onboarding={} account={} from={} {}", line.event(), who, line.onboardingId(),
+                line.accountId(), line.clientAddress(), safeDetail == null ? "" : safeDetail);
     }
+
 
     /** Newest first. */
     public List<AuditEntry> recent(int limit) {

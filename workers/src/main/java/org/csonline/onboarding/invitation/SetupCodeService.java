@@ -9,6 +9,7 @@ import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessVariables;
@@ -33,10 +34,11 @@ public class SetupCodeService {
     private final OnboardingProcess process;
     private final Clock clock;
     private final ProgressLinks progressLinks;
+    private final OnboardingService onboardingService;
 
     public SetupCodeService(JdbcClient jdbc, Upserts upserts, Secrets secrets, SecurityProperties limits,
             OnboardingRepository onboardings, EmailService email, OnboardingProcess process, Clock clock,
-            ProgressLinks progressLinks) {
+            ProgressLinks progressLinks, OnboardingService onboardingService) {
         this.jdbc = jdbc;
         this.upserts = upserts;
         this.secrets = secrets;
@@ -46,6 +48,7 @@ public class SetupCodeService {
         this.process = process;
         this.clock = clock;
         this.progressLinks = progressLinks;
+        this.onboardingService = onboardingService;
     }
 
     /** Makes the setup code and emails it, once per onboarding whatever the job retries. */
@@ -116,7 +119,8 @@ public class SetupCodeService {
 
     /**
      * The caseworker page's route (bpmn/README.md, user tasks): check at once so the caseworker sees the result, and tell
-     * the process when the question is settled: confirmed, or locked after too many wrong codes.
+     * the process when the question is settled: confirmed, or locked after too many wrong codes. A locked code ends
+     * the onboarding here too, so the caseworker's page says so at once.
      */
     @Transactional
     public SetupCodeCheck confirmFromCaseworkerPage(UUID onboardingId, String typed) {
@@ -124,6 +128,9 @@ public class SetupCodeService {
         if (check.outcome() == SetupCodeOutcome.CONFIRMED || check.outcome() == SetupCodeOutcome.LOCKED) {
             process.publish(ProcessMessage.SETUP_CODE_CHECKED, onboardingId, check.outcome().name(),
                     Map.of(ProcessVariables.SETUP_CODE_OUTCOME, check.outcome().name()));
+        }
+        if (check.outcome() == SetupCodeOutcome.LOCKED) {
+            onboardingService.setupCodeLocked(onboardingId);
         }
         return check;
     }

@@ -2,10 +2,8 @@ package org.csonline.onboarding.onboarding;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessProperties;
 import org.csonline.onboarding.process.ProcessVariables;
+import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.SecurityProperties;
 import org.csonline.onboarding.support.UserInputException;
 import org.springframework.stereotype.Service;
@@ -23,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Starts onboardings for caseworkers and ends them when the process says so. */
 @Service
 public class OnboardingService {
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final OnboardingRepository onboardings;
     private final OnboardingProcess process;
@@ -144,10 +141,10 @@ public class OnboardingService {
 
     private Onboarding validated(UUID id, NewOnboarding request, String caseworker) {
         List<UserInputException.InputError> errors = new ArrayList<>();
-        String email = normaliseEmail(request.applicantEmail());
+        EmailAddress email = EmailAddress.typed(request.applicantEmail());
         if (email.isEmpty()) {
             errors.add(new UserInputException.InputError("applicantEmail", "onboarding.email.required"));
-        } else if (!isEmailAddress(email)) {
+        } else if (!email.wellFormed()) {
             errors.add(new UserInputException.InputError("applicantEmail", "onboarding.email.invalid"));
         }
         String reference = request.recordReference() == null ? "" : request.recordReference().strip();
@@ -161,7 +158,7 @@ public class OnboardingService {
         if (!errors.isEmpty()) {
             throw new UserInputException(errors);
         }
-        return new Onboarding(id, email, reference, name, caseworker, OnboardingStatus.IN_PROGRESS,
+        return new Onboarding(id, email.value(), reference, name, caseworker, OnboardingStatus.IN_PROGRESS,
                 null, null, clock.instant());
     }
 
@@ -199,11 +196,5 @@ public class OnboardingService {
         onboardings.unlinkAccount(onboardingId, accountId);
     }
 
-    public static String normaliseEmail(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    }
 
-    public static boolean isEmailAddress(String email) {
-        return email.length() <= 320 && EMAIL.matcher(email).matches();
-    }
 }

@@ -28,6 +28,12 @@ public final class ProcessVariables {
     public static final String ACCESS_REVIEW_FOLLOW_UP = "accessReviewFollowUp";
     public static final String ACCESS_REVIEW_ESCALATED = "accessReviewEscalated";
     public static final String ACCESS_APPROVED = "accessApproved";
+    public static final String ACCOUNT_ID = "accountId";
+    public static final String EMAIL_CODE_REQUEST_ID = "emailCodeRequestId";
+    public static final String PHONE_CODE_REQUEST_ID = "phoneCodeRequestId";
+    public static final String PHONE_CODE_OUTCOME = "phoneCodeOutcome";
+    public static final String PHONE_VERIFICATIONS = "phoneVerifications";
+    public static final String PHONE_CODE_VERIFIED_REQUEST_ID = "phoneCodeVerifiedRequestId";
 
     private ProcessVariables() {
     }

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.access.AccessDecision;
 import org.csonline.onboarding.access.AccessReviewService;
 import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,18 +100,19 @@ public class StuckOnboardingCheck {
         switch (stuck.missing()) {
             case START -> process.start(id, onboardings.startVariables());
             case SETUP_CODE_CHECKED -> process.publish(ProcessMessage.SETUP_CODE_CHECKED, id, "CONFIRMED",
-                    Map.of("setupCodeOutcome", "CONFIRMED"));
+                    Map.of(ProcessVariables.SETUP_CODE_OUTCOME, "CONFIRMED"));
             case EMAIL_VERIFIED -> process.publish(ProcessMessage.EMAIL_VERIFIED, id, "1", Map.of());
             case ACCOUNT_DETAILS_SUBMITTED -> process.publish(ProcessMessage.ACCOUNT_DETAILS_SUBMITTED, id, "1",
                     Map.of());
             case PHONE_CODE_VERIFIED -> process.publish(ProcessMessage.PHONE_CODE_VERIFIED, id,
-                    Integer.toString(stuck.round()), Map.of("phoneVerifications", stuck.round()));
+                    Integer.toString(stuck.round()), Map.of(ProcessVariables.PHONE_VERIFICATIONS, stuck.round()));
             case RECORD_CONFIRMATION_SUBMITTED -> process.publish(ProcessMessage.RECORD_CONFIRMATION_SUBMITTED, id, "1",
                     reviews.reviewDates(jdbc.sql("select submitted_at from access_request where onboarding_id = ?")
                             .param(id).query(Timestamp.class).single().toInstant()));
             case ACCESS_REVIEW_DECIDED -> process.publish(ProcessMessage.ACCESS_REVIEW_DECIDED, id, "1",
-                    Map.of("accessApproved", "APPROVED".equals(jdbc.sql("select decision from access_request "
-                            + "where onboarding_id = ?").param(id).query(String.class).single())));
+                    Map.of(ProcessVariables.ACCESS_APPROVED, AccessDecision.APPROVED.name().equals(jdbc.sql(
+                            "select decision from access_request where onboarding_id = ?").param(id)
+                            .query(String.class).single())));
         }
     }
 

@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.util.Map;
 import java.util.UUID;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Guide step 10. */
@@ -18,6 +19,6 @@ public class CreateAccountWorker {
 
     @JobWorker(type = "create-account")
     public Map<String, Object> createAccount(@Variable String onboardingId) {
-        return Map.of("accountId", signups.createAccount(UUID.fromString(onboardingId)).toString());
+        return Map.of(ProcessVariables.ACCOUNT_ID, signups.createAccount(UUID.fromString(onboardingId)).toString());
     }
 }

@@ -18,6 +18,7 @@ import org.csonline.onboarding.phone.PhoneVerification;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.process.ProcessProperties;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.csonline.onboarding.support.UserInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -159,7 +160,7 @@ public class PhoneRounds implements ConfirmedPhones {
                 .update(key, "id");
         long requestId = key.getKeyAs(Long.class);
         process.publish(ProcessMessage.PHONE_CODE_REQUESTED, onboardingId, Long.toString(requestId),
-                Map.of("phoneCodeRequestId", requestId));
+                Map.of(ProcessVariables.PHONE_CODE_REQUEST_ID, requestId));
         return requestId;
     }
 
@@ -194,7 +195,8 @@ public class PhoneRounds implements ConfirmedPhones {
                 long verifiedRequestId = jdbc.sql("select max(id) from phone_code_request where onboarding_id = ?")
                         .param(onboardingId).query(Long.class).single();
                 process.publish(ProcessMessage.PHONE_CODE_VERIFIED, onboardingId, Integer.toString(rounds),
-                        Map.of("phoneVerifications", rounds, "phoneCodeVerifiedRequestId", verifiedRequestId));
+                        Map.of(ProcessVariables.PHONE_VERIFICATIONS, rounds,
+                                ProcessVariables.PHONE_CODE_VERIFIED_REQUEST_ID, verifiedRequestId));
             });
         }
         return result;

@@ -3,6 +3,7 @@ package org.csonline.onboarding.signup;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.util.Map;
+import org.csonline.onboarding.process.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,6 @@ public class SendPhoneCodeWorker {
 
     @JobWorker(type = "send-phone-code")
     public Map<String, Object> sendPhoneCode(@Variable long phoneCodeRequestId) {
-        return Map.of("phoneCodeOutcome", phoneRounds.send(phoneCodeRequestId).name());
+        return Map.of(ProcessVariables.PHONE_CODE_OUTCOME, phoneRounds.send(phoneCodeRequestId).name());
     }
 }

@@ -11,9 +11,10 @@ import org.csonline.onboarding.account.PasswordRules;
 import org.csonline.onboarding.email.EmailCodeResult;
 import org.csonline.onboarding.onboarding.Onboarding;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
-import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
+import org.csonline.onboarding.process.ProcessVariables;
+import org.csonline.onboarding.support.EmailAddress;
 import org.csonline.onboarding.support.UserInputException;
 import org.csonline.onboarding.support.UserInputException.InputError;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,11 +54,12 @@ public class SignupService {
     /** Step 6: "Send verification code" (also "Send new code"). */
     @Transactional
     public void requestEmailCode(UUID onboardingId, String typedEmail) {
-        String email = OnboardingService.normaliseEmail(typedEmail);
+        EmailAddress typed = EmailAddress.typed(typedEmail);
+        String email = typed.value();
         if (email.isEmpty()) {
             throw new UserInputException("email", "signup.email.required");
         }
-        if (!OnboardingService.isEmailAddress(email)) {
+        if (!typed.wellFormed()) {
             throw new UserInputException("email", "signup.email.invalid");
         }
         Onboarding onboarding = onboardings.get(onboardingId);
@@ -70,7 +72,7 @@ public class SignupService {
         signups.startWithEmail(onboardingId, email);
         long requestId = emailCodes.request(onboardingId, email);
         process.publish(ProcessMessage.EMAIL_CODE_REQUESTED, onboardingId, Long.toString(requestId),
-                Map.of("emailCodeRequestId", requestId));
+                Map.of(ProcessVariables.EMAIL_CODE_REQUEST_ID, requestId));
     }
 
     public Optional<String> emailFor(UUID onboardingId) {

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.csonline.onboarding.email.EmailKind;
 import org.csonline.onboarding.email.EmailService;
 import org.csonline.onboarding.onboarding.OnboardingRepository;
+import org.csonline.onboarding.onboarding.OnboardingService;
 import org.csonline.onboarding.process.OnboardingProcess;
 import org.csonline.onboarding.process.ProcessMessage;
 import org.csonline.onboarding.support.Onboardings;
@@ -43,6 +44,8 @@ class SetupCodeServiceTest {
     EmailService email;
     @MockitoBean
     OnboardingProcess process;
+    @MockitoBean
+    OnboardingService onboardingService;
 
     UUID onboarding;
     String code;
@@ -86,6 +89,16 @@ class SetupCodeServiceTest {
         assertThat(setupCodes.check(onboarding, "BBBB-BBBB")).isEqualTo(new SetupCodeCheck(SetupCodeOutcome.WRONG, 1));
         assertThat(setupCodes.check(onboarding, "CCCC-CCCC").outcome()).isEqualTo(SetupCodeOutcome.LOCKED);
         assertThat(setupCodes.check(onboarding, code).outcome()).isEqualTo(SetupCodeOutcome.LOCKED);
+    }
+
+    @Test
+    void aCodeLockedFromTheCaseworkerPageEndsTheOnboardingAtOnce() {
+        setupCodes.confirmFromCaseworkerPage(onboarding, "AAAA-AAAA");
+        setupCodes.confirmFromCaseworkerPage(onboarding, "BBBB-BBBB");
+        verify(onboardingService, never()).setupCodeLocked(any());
+        assertThat(setupCodes.confirmFromCaseworkerPage(onboarding, "CCCC-CCCC").outcome())
+                .isEqualTo(SetupCodeOutcome.LOCKED);
+        verify(onboardingService).setupCodeLocked(onboarding);
     }
 
     @Test
