@@ -29,6 +29,8 @@ public final class EngineBaseline {
 
     private static final String JOB_TYPE = "baseline-step";
     private static final String PUBLISH_HEADER = "publish";
+    private static final String APP_ENGINE_FACTORY = "io.camunda.zeebe.process.test.engine.RocksDbEngineFactory";
+    private static final long ENGINE_MEMORY_BYTES = 64L * 1024 * 1024;
 
     private EngineBaseline() {
     }
@@ -39,7 +41,7 @@ public final class EngineBaseline {
         int inFlight = Integer.parseInt(args[2]);
         Duration warmup = Duration.parse(args[3]);
         Duration duration = Duration.parse(args[4]);
-        ZeebeTestEngine engine = EngineFactory.create();
+        ZeebeTestEngine engine = Boolean.getBoolean("bench.baseline.library-engine") ? EngineFactory.create() : appEngine();
         engine.start();
         try (CamundaClient client = CamundaClient.newClientBuilder()
                 .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
@@ -55,6 +57,15 @@ public final class EngineBaseline {
             // The engine library keeps non-daemon threads and a static timer that can hold the JVM open.
             System.exit(0);
         }
+    }
+
+    /**
+     * The engine the app's local profile starts: the library's engine with its state in RocksDB. The factory lives
+     * in the app jar (found here on its class path, so by name), not in a library the benchmark compiles against.
+     */
+    private static ZeebeTestEngine appEngine() throws ReflectiveOperationException {
+        return (ZeebeTestEngine) Class.forName(APP_ENGINE_FACTORY).getMethod("create", int.class, long.class)
+                .invoke(null, 0, ENGINE_MEMORY_BYTES);
     }
 
     record Result(double perSecond, long completed, long errors) {
