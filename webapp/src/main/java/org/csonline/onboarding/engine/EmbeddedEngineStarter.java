@@ -3,7 +3,7 @@ package org.csonline.onboarding.engine;
 import io.camunda.client.CamundaClient;
 import org.csonline.onboarding.StartupFailure;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,9 +18,11 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Starts the in-memory Zeebe engine before any other bean exists, points the Camunda client at it, and makes
+ * Starts the embedded Zeebe engine (its state in RocksDB in a temporary directory, see
+ * {@link RocksDbEngineFactory}) before any other bean exists, points the Camunda client at it, and makes
  * the client depend on it so the client closes first on shutdown. Port 0 lets the engine pick a free port (tests).
  */
 class EmbeddedEngineStarter implements BeanFactoryPostProcessor {
@@ -41,7 +43,9 @@ class EmbeddedEngineStarter implements BeanFactoryPostProcessor {
         if (port != 0) {
             requireFree(port);
         }
-        ZeebeTestEngine engine = port == 0 ? EngineFactory.create() : EngineFactory.create(port);
+        DataSize stateMemory = environment.getProperty("cso.engine.state-memory", DataSize.class,
+                DataSize.ofMegabytes(64));
+        ZeebeTestEngine engine = RocksDbEngineFactory.create(port, stateMemory.toBytes());
         engine.start();
         String address = "http://localhost:" + portOf(engine.getGatewayAddress());
         environment.getPropertySources().addFirst(

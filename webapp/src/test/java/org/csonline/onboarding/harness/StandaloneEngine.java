@@ -1,7 +1,7 @@
 package org.csonline.onboarding.harness;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The embedded Zeebe engine in a JVM of its own, so that a test can reach it over gRPC only, cut the link to it,
+ * The app's embedded Zeebe engine in a JVM of its own, so that a test can reach it over gRPC only, cut the link to it,
  * or stop the app while the engine keeps its state. Talks to its parent on stdin and stdout:
  * prints {@code ENGINE READY <port>}; reads {@code advance <ISO-8601 duration>} (answers {@code ADVANCED}) and
  * stops when stdin closes, so it never outlives a test JVM that dies.
@@ -35,7 +35,7 @@ public final class StandaloneEngine {
 
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-        ZeebeTestEngine engine = port == 0 ? EngineFactory.create() : EngineFactory.create(port);
+        ZeebeTestEngine engine = RocksDbEngineFactory.create(port, 64L << 20);
         engine.start();
         String address = engine.getGatewayAddress();
         System.out.println(READY + address.substring(address.lastIndexOf(':') + 1));

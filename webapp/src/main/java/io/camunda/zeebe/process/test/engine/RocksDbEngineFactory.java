@@ -74,7 +74,8 @@ public final class RocksDbEngineFactory {
 
         InMemoryLogStorage logStorage = new InMemoryLogStorage();
         LogStream logStream = LogStream.builder()
-                .withPartitionId(PARTITION_ID).withLogStorage(logStorage).withClock(clock).build();
+                .withPartitionId(PARTITION_ID).withLogStorage(logStorage).withClock(clock)
+                .withMeterRegistry(new SimpleMeterRegistry()).build();
 
         CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
         CommandSender commandSender = new CommandSender(commandWriter);
