@@ -54,6 +54,7 @@ public final class EngineBaseline {
                 System.out.flush();
             }
         } finally {
+            engine.stop();
             // The engine library keeps non-daemon threads and a static timer that can hold the JVM open.
             System.exit(0);
         }

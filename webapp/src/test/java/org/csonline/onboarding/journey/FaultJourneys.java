@@ -100,18 +100,21 @@ final class FaultJourneys {
         return new Figures(journeys.size(), completed, duplicates, errorPages.get(), tryAgainPages.get(),
                 failedConnections.get(), longestRecoveryMillis.get() / 1000.0,
                 journeys.stream().filter(j -> j.stage != Stage.ACTIVATED).map(Journey::whereItStopped).toList(),
+                journeys.stream().filter(j -> j.duplicates() > 0).map(j -> j.email + " " + j.duplicated()).toList(),
                 errors.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).sorted().toList());
     }
 
     /** What a fault test prints and asserts on. */
     record Figures(int journeys, int completed, int duplicates, int errorPages, int tryAgainPages,
-            int failedConnections, double longestRecoverySeconds, List<String> unfinished, List<String> errors) {
+            int failedConnections, double longestRecoverySeconds, List<String> unfinished, List<String> duplicated,
+            List<String> errors) {
 
         String line(String test) {
             return String.format("%s: journeys=%d completed=%d duplicates=%d errorPages=%d tryAgainPages=%d "
-                            + "failedConnections=%d longestRecovery=%.1fs%s%s", test, journeys, completed, duplicates,
+                            + "failedConnections=%d longestRecovery=%.1fs%s%s%s", test, journeys, completed, duplicates,
                     errorPages, tryAgainPages, failedConnections, longestRecoverySeconds,
                     unfinished.isEmpty() ? "" : " unfinished=" + unfinished,
+                    duplicated.isEmpty() ? "" : " duplicated=" + duplicated,
                     errors.isEmpty() ? "" : " errors=" + errors.subList(0, Math.min(5, errors.size())));
         }
     }
@@ -280,12 +283,19 @@ final class FaultJourneys {
 
         /** Messages beyond those the journey should have had. */
         int duplicates() {
-            return extra("EMAIL", SETUP, 1) + extra("EMAIL", INVITATION, 1) + extra("EMAIL", EMAIL_CODE, 1)
-                    + extra("EMAIL", ACTIVATION, 1) + Math.max(0, sent("SMS", e164, null) - 2);
+            return duplicated().values().stream().mapToInt(Integer::intValue).sum();
         }
 
-        private int extra(String channel, String subject, int expected) {
-            return Math.max(0, sent(channel, email, subject) - expected);
+        /** Which messages came more often than they should, and how many times too many. */
+        Map<String, Integer> duplicated() {
+            Map<String, Integer> extra = new java.util.LinkedHashMap<>();
+            extra.put("setup email", sent("EMAIL", email, SETUP) - 1);
+            extra.put("invitation email", sent("EMAIL", email, INVITATION) - 1);
+            extra.put("email code", sent("EMAIL", email, EMAIL_CODE) - 1);
+            extra.put("activation email", sent("EMAIL", email, ACTIVATION) - 1);
+            extra.put("phone code", sent("SMS", e164, null) - 2);
+            extra.values().removeIf(count -> count <= 0);
+            return extra;
         }
     }
 

@@ -60,12 +60,15 @@ public final class RocksDbEngineFactory {
      * directory, limited to {@code memoryLimitBytes} of native memory for RocksDB's caches and write buffers.
      */
     public static ZeebeTestEngine create(int port, long memoryLimitBytes) {
-        Path stateDirectory;
         try {
-            stateDirectory = Files.createTempDirectory("cso-engine-state-");
+            return create(port, memoryLimitBytes, Files.createTempDirectory("cso-engine-state-"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a directory for the embedded engine's state", e);
         }
+    }
+
+    /** As {@link #create(int, long)}, with the state in {@code stateDirectory}, which the engine deletes on stop. */
+    static ZeebeTestEngine create(int port, long memoryLimitBytes, Path stateDirectory) {
         int gatewayPort = port == 0 ? freePort() : port;
 
         ControlledActorClock clock = new ControlledActorClock();
