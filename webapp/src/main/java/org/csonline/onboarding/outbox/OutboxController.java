@@ -1,5 +1,6 @@
 package org.csonline.onboarding.outbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
@@ -27,11 +28,19 @@ class OutboxController {
         return "dev/outbox";
     }
 
-    /** {@code ?to=} keeps only one recipient's messages, so a reader need not fetch everyone's. */
+    /**
+     * {@code ?to=} keeps only one recipient's messages, so a reader need not fetch everyone's. With {@code since} (an
+     * instant) only those sent from then on, and with {@code wait} (a duration, at most 30 s) the answer waits for the
+     * first of them instead of coming back empty: one request per code instead of a poll every few milliseconds.
+     */
     @GetMapping(value = "/dev/outbox", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    List<OutboxMessage> json(@RequestParam(required = false) String to) {
-        return (to == null ? outbox.entries() : outbox.entriesTo(to)).stream()
+    List<OutboxMessage> json(@RequestParam(required = false) String to, @RequestParam(required = false) Instant since,
+            @RequestParam(defaultValue = "PT0S") Duration wait) throws InterruptedException {
+        List<OutboxEntry> entries = to == null ? outbox.entries()
+                : since == null ? outbox.entriesTo(to)
+                : outbox.entriesTo(to, since, wait);
+        return entries.stream()
                 .map(e -> new OutboxMessage(e.channel().id(), e.to(), e.subject(), e.body(), e.sentAt()))
                 .toList();
     }

@@ -39,6 +39,19 @@ final class Outbox {
         }
     }
 
+    /**
+     * One recipient's messages from {@code since} on, the app waiting up to {@code wait} for the first (the benchmark
+     * reads codes this way).
+     */
+    List<Message> since(String to, Instant since, Duration wait) {
+        try {
+            return json.readValue(browser.getJson("/dev/outbox?to=" + java.net.URLEncoder.encode(to,
+                    java.nio.charset.StandardCharsets.UTF_8) + "&since=" + since + "&wait=" + wait), new TypeReference<>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits for the first message (newest first) that matches and was not seen before. */
     Message await(String description, Predicate<Message> wanted, int alreadySeen) {
         return Eventually.value(description, () -> {
