@@ -30,6 +30,13 @@ final class Baseline {
     private Baseline() {
     }
 
+    private static boolean isSpringBootJar(Path jar) throws IOException {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Main-Class")
+                    .startsWith("org.springframework.boot.loader");
+        }
+    }
+
     static Result run(Path jar, Path classes, List<String> jvmFlags, int inFlight, Duration duration, Path out)
             throws IOException, InterruptedException {
         Files.createDirectories(out);
@@ -37,10 +44,16 @@ final class Baseline {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
-        command.addAll(List.of("-XX:+UseSerialGC", "-Xmx1g", "-cp", jar.toString(), "-Dloader.path=" + classes,
-                "-Dloader.main=" + EngineBaseline.class.getName(),
-                "org.springframework.boot.loader.launch.PropertiesLauncher",
-                String.valueOf(JOBS), String.valueOf(MESSAGES), String.valueOf(inFlight),
+        command.addAll(List.of("-XX:+UseSerialGC", "-Xmx1g"));
+        if (isSpringBootJar(jar)) {
+            command.addAll(List.of("-cp", jar.toString(), "-Dloader.path=" + classes,
+                    "-Dloader.main=" + EngineBaseline.class.getName(),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        } else {
+            // an extracted jar (java -Djarmode=tools -jar ... extract): its manifest puts lib/ on the class path
+            command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + classes, EngineBaseline.class.getName()));
+        }
+        command.addAll(List.of(String.valueOf(JOBS), String.valueOf(MESSAGES), String.valueOf(inFlight),
                 duration.dividedBy(2).toString(), duration.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(duration.multipliedBy(3).plusSeconds(120).toSeconds(), TimeUnit.SECONDS)) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.csonline.onboarding.ratelimit.RateLimitProperties.Limit;
 import org.csonline.onboarding.support.Secrets;
@@ -74,10 +75,7 @@ public class RateLimiter {
         String key = secrets.hash("rate-limit:" + bucket);
         return upserts.atomically(() -> {
             Instant now = clock.instant();
-            upserts.insertIfAbsent(() -> jdbc.sql("insert into rate_limit_bucket (bucket_key, full_at) values (?, ?)")
-                    .params(key, Timestamp.from(now)).update());
-            Instant fullAt = jdbc.sql("select full_at from rate_limit_bucket where bucket_key = ? for update")
-                    .param(key).query(Timestamp.class).single().toInstant();
+            Instant fullAt = lockedBucket(key, now);
             Instant after = (fullAt.isAfter(now) ? fullAt : now).plus(period.dividedBy(capacity));
             Duration ahead = Duration.between(now, after);
             if (ahead.compareTo(period) > 0) {
@@ -91,6 +89,25 @@ public class RateLimiter {
             }
             return Duration.ZERO;
         });
+    }
+
+    /**
+     * The bucket's full instant, its row locked, made first if there is none. A bucket found full is deleted by
+     * {@link #prune()}, which another request may run between the insert and the lock: then it is made again.
+     */
+    private Instant lockedBucket(String key, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            upserts.insertIfAbsent(() -> jdbc.sql("insert into rate_limit_bucket (bucket_key, full_at) values (?, ?)")
+                    .params(key, Timestamp.from(now)).update());
+            Optional<Timestamp> fullAt = jdbc.sql("select full_at from rate_limit_bucket where bucket_key = ? for update")
+                    .param(key).query(Timestamp.class).optional();
+            if (fullAt.isPresent()) {
+                return fullAt.get().toInstant();
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("A rate-limit bucket was pruned three times while it was being used");
+            }
+        }
     }
 
     /**

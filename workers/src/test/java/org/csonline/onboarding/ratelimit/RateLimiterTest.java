@@ -176,6 +176,29 @@ class RateLimiterTest {
     }
 
     @Test
+    void aBucketPrunedWhileARequestUsesItIsMadeAgainNotAnError() throws Exception {
+        // each round: requests on one bucket while another request finds it full (time has passed) and prunes it
+        AtomicInteger failures = new AtomicInteger();
+        for (int round = 0; round < 30; round++) {
+            clock.advance(Duration.ofHours(2));
+            Concurrently.run(4, i -> {
+                try {
+                    if (i == 0) {
+                        limiter.prune();
+                    } else {
+                        limiter.check(RateLimitedAction.PHONE_CODE_SEND, "account:1", "10.0.0.1");
+                    }
+                } catch (RateLimitedException refused) {
+                    // the limit, as it should be
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                }
+            });
+        }
+        assertThat(failures.get()).as("checks that failed instead of counting").isZero();
+    }
+
+    @Test
     void anActionWithoutConfiguredLimitsIsAnError() {
         assertThatThrownBy(() -> limiter.check(RateLimitedAction.EMAIL_CODE_SEND, "a", "b"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("EMAIL_CODE_SEND");
