@@ -181,9 +181,28 @@ public final class AppProcess implements AutoCloseable {
                 }
                 sleep();
             }
+            Path threads = threadDump(app);
             app.kill();
             throw new IllegalStateException("The app was not ready at " + readyPath + " within "
-                    + startTimeout.toSeconds() + " s:\n" + ChildJvm.tail(app.log, 40));
+                    + startTimeout.toSeconds() + " s (its threads then: " + threads + "):\n" + ChildJvm.tail(app.log, 40));
+        }
+
+        /** What every thread of an app that did not get ready was doing, for the failure to be understood later. */
+        private static Path threadDump(AppProcess app) {
+            Path dump = Path.of(app.log + ".threads.txt");
+            try {
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(app.process.pid()), "Thread.print").redirectErrorStream(true)
+                        .redirectOutput(dump.toFile()).start();
+                if (!jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    jcmd.destroyForcibly();
+                }
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return dump;
         }
 
         private static void sleep() {
