@@ -44,7 +44,7 @@ class EmbeddedEngineStarter implements BeanFactoryPostProcessor {
             requireFree(port);
         }
         DataSize stateMemory = environment.getProperty("cso.engine.state-memory", DataSize.class,
-                DataSize.ofMegabytes(64));
+                DataSize.ofBytes(RocksDbEngineFactory.DEFAULT_STATE_MEMORY_BYTES));
         ZeebeTestEngine engine = RocksDbEngineFactory.create(port, stateMemory.toBytes());
         engine.start();
         String address = "http://localhost:" + portOf(engine.getGatewayAddress());

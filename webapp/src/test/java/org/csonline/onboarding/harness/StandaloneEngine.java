@@ -35,7 +35,7 @@ public final class StandaloneEngine {
 
     public static void main(String[] args) throws IOException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-        ZeebeTestEngine engine = RocksDbEngineFactory.create(port, 64L << 20);
+        ZeebeTestEngine engine = RocksDbEngineFactory.create(port, RocksDbEngineFactory.DEFAULT_STATE_MEMORY_BYTES);
         engine.start();
         String address = engine.getGatewayAddress();
         System.out.println(READY + address.substring(address.lastIndexOf(':') + 1));

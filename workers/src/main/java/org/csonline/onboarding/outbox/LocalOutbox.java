@@ -27,6 +27,8 @@ public class LocalOutbox {
     /** A reader looks again at least this often, in case it missed the signal of a delivery. */
     private static final long RECHECK_MILLIS = 1000;
 
+    private static final String SELECT = "select id, channel, recipient, subject, body, sent_at from local_outbox";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ReentrantLock arrivalLock = new ReentrantLock();
@@ -66,14 +68,14 @@ public class LocalOutbox {
 
     /** Newest first. */
     public List<OutboxEntry> entries() {
-        return jdbc.sql("select id, channel, recipient, subject, body, sent_at from local_outbox order by id desc")
+        return jdbc.sql(SELECT + " order by id desc")
                 .query(LocalOutbox::entry)
                 .list();
     }
 
     /** One recipient's messages (an email address, or a phone number in E.164), newest first. */
     public List<OutboxEntry> entriesTo(String recipient) {
-        return jdbc.sql("select id, channel, recipient, subject, body, sent_at from local_outbox where recipient = ?"
+        return jdbc.sql(SELECT + " where recipient = ?"
                         + " order by id desc")
                 .param(recipient)
                 .query(LocalOutbox::entry)
@@ -89,8 +91,7 @@ public class LocalOutbox {
         long deadline = System.nanoTime() + (wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait).toNanos();
         while (true) {
             long seen = arrivalsSoFar();
-            List<OutboxEntry> entries = jdbc.sql("select id, channel, recipient, subject, body, sent_at from local_outbox"
-                            + " where recipient = ? and sent_at >= ? order by id desc")
+            List<OutboxEntry> entries = jdbc.sql(SELECT + " where recipient = ? and sent_at >= ? order by id desc")
                     .params(recipient, Timestamp.from(since))
                     .query(LocalOutbox::entry)
                     .list();

@@ -49,6 +49,9 @@ import java.util.stream.Stream;
  */
 public final class RocksDbEngineFactory {
 
+    /** Native memory for RocksDB's caches and write buffers unless told otherwise: plenty for trying the service. */
+    public static final long DEFAULT_STATE_MEMORY_BYTES = 64L << 20;
+
     private static final int PARTITION_ID = 1;
     private static final int PARTITION_COUNT = 1;
 
